@@ -1,0 +1,16 @@
+/**
+ * A translatable message produced by the core: a key under `ui.` in translations/*.json and
+ * typed parameters, which the UI formats with Intl in the agent's locale. The core never builds
+ * display text itself.
+ */
+export type MessageValue =
+  | { type: 'count'; value: number }
+  | { type: 'percent'; value: number }
+  | { type: 'duration'; minutes: number }
+  | { type: 'ticket'; id: number }
+  | { type: 'text'; value: string };
+
+export interface Message {
+  key: string;
+  params: Readonly<Record<string, MessageValue>>;
+}

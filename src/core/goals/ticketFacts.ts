@@ -1,0 +1,70 @@
+/**
+ * What the core knows about a ticket: the fields goals are computed from, mapped from Zendesk's
+ * search results and metric sets by the data layer. No subjects, comments or requester data:
+ * these facts may be cached and shared between tabs.
+ */
+
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** `offered` = survey sent, not answered; `unoffered` = no survey sent. */
+export const SATISFACTION_SCORES = ['good', 'bad', 'offered', 'unoffered'] as const;
+export type SatisfactionScore = (typeof SATISFACTION_SCORES)[number];
+
+/** Minutes measured both ways; either may be null while the event has not happened. */
+export interface DurationMinutes {
+  calendar: number | null;
+  business: number | null;
+}
+
+export interface TicketFact {
+  id: number;
+  status: TicketStatus;
+  assigneeId: number | null;
+  groupId: number | null;
+  createdAt: number;
+  updatedAt: number;
+  /** From the metric set; null while unsolved. */
+  solvedAt: number | null;
+  satisfaction: SatisfactionScore | null;
+  /** First reply time; null minutes = no public agent reply yet. */
+  firstReplyMinutes: DurationMinutes;
+  fullResolutionMinutes: DurationMinutes;
+  /** Public agent replies; null when the metric set is missing. */
+  publicReplies: number | null;
+  reopens: number | null;
+  /** Earliest `breach_at` among the ticket's *active* SLA targets; null when none is active. */
+  activeSlaBreachAt: number | null;
+}
+
+/** Counts for the agent's team, asked of search/count for each team goal's window. */
+export const TEAM_COUNT_KINDS = ['solved', 'csatGood', 'csatBad', 'backlog'] as const;
+export type TeamCountKind = (typeof TEAM_COUNT_KINDS)[number];
+
+export interface TeamCountRequest {
+  kind: TeamCountKind;
+  /** Window bounds (epoch ms, start inclusive, end exclusive); null for `backlog` (now). */
+  start: number | null;
+  end: number | null;
+  groupIds: readonly number[];
+}
+
+export interface TeamCount extends TeamCountRequest {
+  count: number;
+}
+
+/**
+ * Everything one refresh learned, the input of goal evaluation.
+ * `solvedTickets`: the agent's tickets with status >= solved and solved at or after `solvedSince`.
+ * `openTickets`: the agent's unsolved assigned tickets (the backlog), now.
+ */
+export interface AgentSnapshot {
+  agentId: number;
+  fetchedAt: number;
+  solvedSince: number;
+  solvedTickets: readonly TicketFact[];
+  openTickets: readonly TicketFact[];
+  teamCounts: readonly TeamCount[];
+  /** The agent's ticket access is restricted: team figures only cover what they can see. */
+  isTeamViewPartial: boolean;
+}

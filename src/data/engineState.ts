@@ -1,0 +1,37 @@
+import type { AgentSnapshot } from '../core/goals/ticketFacts';
+
+/** Why the last refresh failed; the UI words it and keeps the last good figures. */
+export type DataError =
+  | { kind: 'rateLimited'; retryAt: number }
+  | { kind: 'serverError'; status: number }
+  | { kind: 'timeout' }
+  | { kind: 'forbidden' }
+  | { kind: 'malformed' }
+  | { kind: 'network' };
+
+export type EngineState =
+  /** Nothing known yet (no cache), first fetch under way. */
+  | { status: 'loading' }
+  /** Figures to show; `error` set when the latest refresh failed and these are stale. */
+  | {
+      status: 'ready';
+      snapshot: AgentSnapshot;
+      /** When these figures were fetched (epoch ms): "updated 2 min ago". */
+      refreshedAt: number;
+      isRefreshing: boolean;
+      error: DataError | null;
+    }
+  /** Nothing could be loaded and nothing is cached. */
+  | { status: 'unavailable'; error: DataError };
+
+export type RefreshReason = 'open' | 'visible' | 'ticketSaved' | 'timer' | 'indexLagRecheck' | 'manual';
+
+/** One per sidebar instance; instances of the same agent share the work (see data/README). */
+export interface DataEngine {
+  getState(): EngineState;
+  subscribe(listener: (state: EngineState) => void): () => void;
+  refresh(reason: RefreshReason): void;
+  /** The sidebar is shown (true) or hidden (false): hidden sidebars never poll. */
+  setVisible(isVisible: boolean): void;
+  dispose(): void;
+}
