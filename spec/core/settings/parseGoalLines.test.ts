@@ -1,0 +1,113 @@
+import { parseGoalLines } from '../../../src/core/settings/parseGoalLines';
+
+const EXAMPLE = `# who   metric        target   per     options
+me      solved        25       day
+me      csat          85%      week    floor 80%
+me      first_reply   2h       week
+team    solved        120      week
+[group 360001234567]
+me      solved        15       day
+[agent 3720451]
+me      solved        30       day
+`;
+
+const problemsOf = (source: string) =>
+  parseGoalLines(source).problems.map((p) => ({ line: p.line, code: p.message.key.replace('ui.settingsProblems.', '') }));
+
+describe('parseGoalLines', () => {
+  it('reads the documented example into exactly its goals', () => {
+    const { goals, problems } = parseGoalLines(EXAMPLE);
+    expect(problems).toEqual([]);
+    expect(goals).toEqual([
+      { scope: 'me', metric: 'solved', target: 25, period: 'day', floor: null, audience: { kind: 'everyone' }, line: 2 },
+      { scope: 'me', metric: 'csat', target: 85, period: 'week', floor: 80, audience: { kind: 'everyone' }, line: 3 },
+      { scope: 'me', metric: 'first_reply', target: 120, period: 'week', floor: null, audience: { kind: 'everyone' }, line: 4 },
+      { scope: 'team', metric: 'solved', target: 120, period: 'week', floor: null, audience: { kind: 'everyone' }, line: 5 },
+      {
+        scope: 'me',
+        metric: 'solved',
+        target: 15,
+        period: 'day',
+        floor: null,
+        audience: { kind: 'group', groupId: 360001234567 },
+        line: 7,
+      },
+      { scope: 'me', metric: 'solved', target: 30, period: 'day', floor: null, audience: { kind: 'agent', agentId: 3720451 }, line: 9 },
+    ]);
+  });
+
+  it('keeps valid lines when others are wrong, and names each bad line and its reason', () => {
+    const source = ['me solved 25 day', 'me sovled 10 day', '', '# a comment', 'me csat 85% week floor 90%', 'me csat 80% week'].join('\n');
+    const { goals } = parseGoalLines(source);
+    expect(goals.map((g) => `${g.metric}@${g.line}`)).toEqual(['solved@1', 'csat@6']);
+    expect(problemsOf(source)).toEqual([
+      { line: 2, code: 'unknownMetricSuggestion' },
+      { line: 5, code: 'floorAboveTarget' },
+    ]);
+  });
+
+  it('suggests the nearest metric for a typo', () => {
+    const [problem] = parseGoalLines('me sovled 10 day').problems;
+    expect(problem?.message.params.suggestion).toEqual({ type: 'text', value: 'solved' });
+    expect(problem?.text).toBe('me sovled 10 day');
+  });
+
+  it.each([
+    ['boss solved 10 day', 'unknownScope'],
+    ['me', 'missingMetric'],
+    ['me solved', 'missingTarget'],
+    ['me solved ten day', 'badCount'],
+    ['me solved 10', 'missingPeriod'],
+    ['me solved 10 fortnight', 'unknownPeriod'],
+    ['me backlog 10 day', 'periodNotAllowed'],
+    ['team first_reply 2h week', 'scopeNotAllowed'],
+    ['me csat 101% week', 'badPercent'],
+    ['me csat -1 week', 'badPercent'],
+    ['me first_reply 45 week', 'durationNeedsUnit'],
+    ['me first_reply soon week', 'badDuration'],
+    ['me solved 10 day floor 5', 'floorNotAllowed'],
+    ['me csat 85% week floor high', 'badFloor'],
+    ['me csat 85% week stretch 90%', 'unknownOption'],
+    ['me reopen_rate 5% week floor 3%', 'ceilingBelowTarget'],
+    ['[team 12]', 'badSection'],
+    ['[group abc]', 'badSection'],
+  ])('%s → %s', (line, code) => {
+    expect(problemsOf(`# header\n${line}`)).toEqual([{ line: 2, code }]);
+  });
+
+  it.each([
+    ['2h', 120],
+    ['90m', 90],
+    ['1h30m', 90],
+    ['1.5h', 90],
+    ['2d', 2880],
+  ])('reads the duration %s as %i minutes', (duration, minutes) => {
+    expect(parseGoalLines(`me first_reply ${duration} week`).goals[0]?.target).toBe(minutes);
+  });
+
+  it('accepts percentages with or without the sign, including edges and decimals', () => {
+    const { goals } = parseGoalLines('me csat 0 day\nme csat 100% week\nme csat 85.5% month');
+    expect(goals.map((g) => g.target)).toEqual([0, 100, 85.5]);
+  });
+
+  it('tolerates case, tabs, aliases, CRLF line endings and trailing comments', () => {
+    const { goals, problems } = parseGoalLines('ME\tSatisfaction  90%\tWeekly # headline\r\nme first-reply 4h week\r\nme backlog 12');
+    expect(problems).toEqual([]);
+    expect(goals.map((g) => [g.metric, g.target, g.period, g.line])).toEqual([
+      ['csat', 90, 'week', 1],
+      ['first_reply', 240, 'week', 2],
+      ['backlog', 12, 'now', 3],
+    ]);
+  });
+
+  it('reports a duplicate goal on the later line; the first one wins', () => {
+    const { goals, problems } = parseGoalLines('me solved 25 day\nme solved 30 day');
+    expect(goals.map((g) => g.target)).toEqual([25]);
+    expect(problems[0]).toMatchObject({ line: 2, message: { params: { firstLine: { type: 'count', value: 1 } } } });
+  });
+
+  it('allows the same goal again in another section', () => {
+    const { problems } = parseGoalLines('me solved 25 day\n[group 7]\nme solved 15 day\n[everyone]\nme csat 85% week');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import type { MessageValue } from '../goals/message';
+import type { AppSettings, ParsedSettings, SettingsProblem, TeamScope, TimeBasis, WeekStart, WorkingHours } from './appSettings';
+import { DEFAULT_GOALS } from './defaultGoals';
+import { parseGoalLines } from './parseGoalLines';
+import { parseWorkingHours } from './parseWorkingHours';
+
+/** The manifest's parameter names; manifest.json and translations use exactly these. */
+export const SETTING_NAMES = [
+  'goals',
+  'workingHours',
+  'weekStart',
+  'teamScope',
+  'timeBasis',
+  'refreshMinutes',
+  'nudgesEnabled',
+  'disabledNudges',
+  'showTeamComparison',
+  'csatMinimumRatings',
+  'goalsReviewedOn',
+] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+const WEEK_STARTS: Readonly<Record<string, WeekStart>> = { sunday: 0, monday: 1, saturday: 6 };
+const TEAM_SCOPES: Readonly<Record<string, TeamScope>> = { default_group: 'defaultGroup', all_groups: 'allGroups' };
+const TIME_BASES: readonly TimeBasis[] = ['business', 'calendar'];
+
+const DEFAULT_WORKING_HOURS: WorkingHours = { days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 };
+
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
+function asBoolean(value: unknown, fallback: boolean): boolean {
+  if (typeof value === 'boolean') return value;
+  const word = asText(value).trim().toLowerCase();
+  if (word === 'true') return true;
+  if (word === 'false') return false;
+  return fallback;
+}
+
+/**
+ * Reads every app setting as Zendesk delivers them (strings, numbers, booleans), falling back to the
+ * default — with a problem the admin can read — wherever a value is unusable.
+ */
+export function parseAppSettings(raw: Readonly<Record<string, unknown>>): ParsedSettings {
+  const problems: SettingsProblem[] = [];
+  const problem = (setting: SettingName, value: string, code: string, params: Record<string, MessageValue> = {}) =>
+    problems.push({ setting, line: null, text: value, message: { key: `ui.settingsProblems.${code}`, params } });
+
+  const goalsText = asText(raw.goals);
+  const parsedGoals = parseGoalLines(goalsText);
+  problems.push(...parsedGoals.problems);
+  const hasGoalLines = parsedGoals.goals.length > 0 || parsedGoals.problems.length > 0;
+
+  const workingHoursText = asText(raw.workingHours).trim();
+  let workingHours = DEFAULT_WORKING_HOURS;
+  if (workingHoursText !== '') {
+    const result = parseWorkingHours(workingHoursText);
+    if (result.ok) workingHours = result.value;
+    else problem('workingHours', workingHoursText, `workingHours_${result.reason}`);
+  }
+
+  const weekStartText = asText(raw.weekStart).trim().toLowerCase();
+  const weekStartsOn = WEEK_STARTS[weekStartText || 'monday'];
+  if (weekStartsOn === undefined) problem('weekStart', weekStartText, 'badWeekStart');
+
+  const teamScopeText = asText(raw.teamScope).trim().toLowerCase();
+  const teamScope = TEAM_SCOPES[teamScopeText || 'default_group'];
+  if (teamScope === undefined) problem('teamScope', teamScopeText, 'badTeamScope');
+
+  const timeBasisText = asText(raw.timeBasis).trim().toLowerCase() || 'business';
+  const timeBasis = TIME_BASES.find((basis) => basis === timeBasisText);
+  if (timeBasis === undefined) problem('timeBasis', timeBasisText, 'badTimeBasis');
+
+  const readNumber = (name: SettingName, fallback: number, min: number, max: number): number => {
+    const valueText = asText(raw[name]).trim();
+    if (valueText === '') return fallback;
+    const value = Number(valueText);
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    problem(name, valueText, 'numberOutOfRange', {
+      min: { type: 'count', value: min },
+      max: { type: 'count', value: max },
+    });
+    return fallback;
+  };
+
+  const reviewedText = asText(raw.goalsReviewedOn).trim();
+  let goalsReviewedOn: string | null = null;
+  if (reviewedText !== '') {
+    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(reviewedText) && !Number.isNaN(Date.parse(`${reviewedText}T00:00:00Z`));
+    if (isDate && new Date(`${reviewedText}T00:00:00Z`).toISOString().startsWith(reviewedText)) {
+      goalsReviewedOn = reviewedText;
+    } else problem('goalsReviewedOn', reviewedText, 'badReviewDate');
+  }
+
+  const settings: AppSettings = {
+    goals: hasGoalLines ? parsedGoals.goals : DEFAULT_GOALS,
+    workingHours,
+    weekStartsOn: weekStartsOn ?? 1,
+    teamScope: teamScope ?? 'defaultGroup',
+    timeBasis: timeBasis ?? 'business',
+    refreshMinutes: readNumber('refreshMinutes', 5, 2, 60),
+    nudgesEnabled: asBoolean(raw.nudgesEnabled, true),
+    disabledNudgeRules: asText(raw.disabledNudges)
+      .split(',')
+      .map((rule) => rule.trim())
+      .filter((rule) => rule !== ''),
+    showTeamComparison: asBoolean(raw.showTeamComparison, false),
+    csatMinimumRatings: readNumber('csatMinimumRatings', 10, 1, 1000),
+    goalsReviewedOn,
+  };
+  return { settings, problems };
+}
