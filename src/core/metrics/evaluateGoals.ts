@@ -1,0 +1,142 @@
+import type { Goal } from '../goals/goal';
+import { METRIC_CATALOG } from '../goals/metricCatalog';
+import type { AgentSnapshot, TeamCount, TeamCountKind } from '../goals/ticketFacts';
+import { paceFor } from '../pace/pace';
+import { periodBounds } from '../periods/periodBounds';
+import type { TimeBasis, WeekStart, WorkingHours } from '../settings/appSettings';
+import type { GoalProgress, GoalStatus, Pace, PeriodBounds, TeamShare } from './goalProgress';
+import type { Measurement } from './ticketMetrics';
+import {
+  backlogOf,
+  csatFromCounts,
+  csatOf,
+  medianMinutes,
+  oneTouchRate,
+  reopenRate,
+  slaBreachesNow,
+  solvedInWindow,
+} from './ticketMetrics';
+
+export interface EvaluationContext {
+  now: number;
+  timeZone: string;
+  weekStartsOn: WeekStart;
+  workingHours: WorkingHours;
+  timeBasis: TimeBasis;
+  csatMinimumRatings: number;
+  /** The groups that make up the agent's team (default group, or all their groups). */
+  teamGroupIds: readonly number[];
+}
+
+const clamp01 = (value: number) => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
+
+function teamCount(counts: readonly TeamCount[], kind: TeamCountKind, bounds: PeriodBounds | null): number | null {
+  const match = counts.find(
+    (count) => count.kind === kind && count.start === (bounds?.start ?? null) && count.end === (bounds?.end ?? null),
+  );
+  return match ? match.count : null;
+}
+
+interface Measured extends Measurement {
+  oldestWaiting?: { ticketId: number; since: number } | null;
+  mine?: number;
+}
+
+function measure(goal: Goal, snapshot: AgentSnapshot, bounds: PeriodBounds | null, context: EvaluationContext): Measured {
+  const solved = bounds ? solvedInWindow(snapshot.solvedTickets, bounds) : [];
+  if (goal.scope === 'team') {
+    const counts = snapshot.teamCounts;
+    const mine = solved.filter((t) => t.groupId !== null && context.teamGroupIds.includes(t.groupId)).length;
+    switch (goal.metric) {
+      case 'solved': {
+        const team = teamCount(counts, 'solved', bounds);
+        return { value: team, sampleSize: team ?? 0, mine };
+      }
+      case 'csat': {
+        const good = teamCount(counts, 'csatGood', bounds);
+        const bad = teamCount(counts, 'csatBad', bounds);
+        return good === null || bad === null ? { value: null, sampleSize: 0 } : csatFromCounts(good, bad);
+      }
+      case 'backlog': {
+        const team = teamCount(counts, 'backlog', null);
+        return { value: team, sampleSize: team ?? 0 };
+      }
+      default:
+        return { value: null, sampleSize: 0 };
+    }
+  }
+  switch (goal.metric) {
+    case 'solved':
+      return { value: solved.length, sampleSize: solved.length };
+    case 'csat':
+      return csatOf(solved);
+    case 'first_reply':
+      return medianMinutes(solved, (t) => t.firstReplyMinutes, context.timeBasis);
+    case 'full_resolution':
+      return medianMinutes(solved, (t) => t.fullResolutionMinutes, context.timeBasis);
+    case 'one_touch':
+      return oneTouchRate(solved);
+    case 'reopen_rate':
+      return reopenRate(solved);
+    case 'backlog':
+      return backlogOf(snapshot.openTickets);
+    case 'sla_breaches':
+      return slaBreachesNow(snapshot.openTickets, context.now);
+  }
+}
+
+function statusOf(goal: Goal, value: number | null, sampleSize: number, pace: Pace | null, isOver: boolean, context: EvaluationContext): GoalStatus {
+  const definition = METRIC_CATALOG[goal.metric];
+  if (value === null) return 'notEnoughData';
+  const isHigherBetter = definition.direction === 'higherIsBetter';
+  const meets = (limit: number) => (isHigherBetter ? value >= limit : value <= limit);
+  if (definition.unit === 'count' && isHigherBetter) {
+    if (value >= goal.target) return 'achieved';
+    if (isOver) return 'behind';
+    // Kind rounding: a milestone of 7.8 tickets is met by 7.
+    return !pace || value >= Math.floor(pace.milestone) ? 'onTrack' : 'behind';
+  }
+  if (definition.unit === 'count') return meets(goal.target) ? 'onTrack' : 'behind';
+  if (sampleSize === 0) return 'notEnoughData';
+  if (goal.metric === 'csat' && sampleSize < context.csatMinimumRatings) return 'notEnoughData';
+  if (goal.floor !== null && !meets(goal.floor)) return 'belowFloor';
+  if (!meets(goal.target)) return 'behind';
+  return isOver ? 'achieved' : 'onTrack';
+}
+
+function fractionOf(goal: Goal, value: number | null): number {
+  if (value === null) return 0;
+  if (METRIC_CATALOG[goal.metric].direction === 'higherIsBetter') return goal.target === 0 ? 1 : clamp01(value / goal.target);
+  return value <= goal.target ? 1 : clamp01(goal.target / value);
+}
+
+/** Evaluates each goal against one refresh's facts: value, sample, status, bar fraction, pace and team share. */
+export function evaluateGoals(goals: readonly Goal[], snapshot: AgentSnapshot, context: EvaluationContext): GoalProgress[] {
+  return goals.map((goal) => {
+    const bounds = goal.period === 'now' ? null : periodBounds(goal.period, context.now, context.timeZone, context.weekStartsOn);
+    const measured = measure(goal, snapshot, bounds, context);
+    const definition = METRIC_CATALOG[goal.metric];
+    const hasPace = bounds !== null && definition.unit === 'count' && definition.direction === 'higherIsBetter';
+    const pace =
+      hasPace && measured.value !== null
+        ? paceFor(measured.value, goal.target, bounds, context.now, context.workingHours, context.timeZone)
+        : null;
+    const isOver = bounds !== null && context.now >= bounds.end;
+    let share: TeamShare | null = null;
+    if (goal.scope === 'team' && measured.mine !== undefined && measured.value !== null) {
+      const team = measured.value;
+      share = { mine: measured.mine, team, percent: team > 0 ? Math.min(100, (measured.mine / team) * 100) : null };
+    }
+    return {
+      goal,
+      bounds,
+      value: measured.value,
+      sampleSize: measured.sampleSize,
+      status: statusOf(goal, measured.value, measured.sampleSize, pace, isOver, context),
+      fraction: fractionOf(goal, measured.value),
+      pace,
+      share,
+      oldestWaiting: measured.oldestWaiting ?? null,
+    };
+  });
+}
