@@ -1,3 +1,5 @@
+import type { GoalPeriod, GoalScope, MetricId } from './goal';
+
 /**
  * A translatable message produced by the core: a key under `ui.` in translations/*.json and
  * typed parameters, which the UI formats with Intl in the agent's locale. The core never builds
@@ -8,7 +10,9 @@ export type MessageValue =
   | { type: 'percent'; value: number }
   | { type: 'duration'; minutes: number }
   | { type: 'ticket'; id: number }
-  | { type: 'text'; value: string };
+  | { type: 'text'; value: string }
+  /** A goal named in the user's words by the UI, e.g. "Solved today". */
+  | { type: 'goal'; scope: GoalScope; metric: MetricId; period: GoalPeriod };
 
 export interface Message {
   key: string;
