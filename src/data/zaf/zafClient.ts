@@ -1,0 +1,101 @@
+/** What a Zendesk API call returned, whatever its status. */
+export interface HttpResponse {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: unknown;
+}
+
+export interface HttpRequest {
+  url: string;
+  /** Milliseconds before ZAF gives up on the call. */
+  timeout?: number;
+}
+
+/** The slice of the ZAF client the app uses, typed. Components get it from ClientProvider, never the global. */
+export interface ZafClient {
+  get(path: string): Promise<unknown>;
+  resize(height: number): void;
+  openTicket(ticketId: number): void;
+  on(event: string, handler: (data: unknown) => void): () => void;
+  /** GET through Zendesk with the agent's session; resolves for every HTTP status, rejects only when no answer came. */
+  request(request: HttpRequest): Promise<HttpResponse>;
+  settings(): Promise<Readonly<Record<string, unknown>>>;
+  context(): Promise<{ ticketId: number | null; subdomain: string | null }>;
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+  if (!headers || typeof headers !== 'object') return {};
+  return Object.fromEntries(Object.entries(headers as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+
+/** Reads ZAF's answer (complete response on success, jqXHR-like object on failure) into one shape. */
+export function toHttpResponse(raw: unknown): HttpResponse | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const answer = raw as Record<string, unknown>;
+  if (typeof answer.status !== 'number' || answer.status === 0) return null;
+  let body: unknown = answer.responseJSON;
+  if (body === undefined && typeof answer.responseText === 'string') {
+    try {
+      body = JSON.parse(answer.responseText);
+    } catch {
+      body = answer.responseText;
+    }
+  }
+  return { status: answer.status, headers: lowerCaseHeaders(answer.headers), body };
+}
+
+/** Wraps the SDK client; kept separate from createZafClient so tests can wrap a fake SDK client. */
+export function wrapZafClient(sdk: ZafSdkClient): ZafClient {
+  return {
+    async get(path) {
+      const result = await sdk.get(path);
+      const errors = result.errors as Record<string, unknown> | undefined;
+      if (errors && errors[path]) throw new Error(`ZAF could not read ${path}`);
+      return result[path];
+    },
+    resize(height) {
+      void sdk.invoke('resize', { width: '100%', height: `${Math.ceil(height)}px` });
+    },
+    openTicket(ticketId) {
+      void sdk.invoke('routeTo', 'ticket', ticketId);
+    },
+    on(event, handler) {
+      sdk.on(event, handler);
+      return () => sdk.off(event, handler);
+    },
+    async request({ url, timeout = 20_000 }) {
+      try {
+        const raw = await sdk.request({
+          url,
+          type: 'GET',
+          dataType: 'json',
+          httpCompleteResponse: true,
+          // Goalpost honours Retry-After itself; ZAF's own retries would hide 429s from the budget tracker.
+          autoRetry: false,
+          timeout,
+        });
+        const response = toHttpResponse(raw);
+        if (!response) throw new Error('no response');
+        return response;
+      } catch (failure) {
+        const response = toHttpResponse(failure);
+        if (response) return response;
+        throw new Error('Zendesk did not answer');
+      }
+    },
+    async settings() {
+      const metadata = await sdk.metadata();
+      return metadata.settings ?? {};
+    },
+    async context() {
+      const context = await sdk.context();
+      return { ticketId: typeof context.ticketId === 'number' ? context.ticketId : null, subdomain: context.account?.subdomain ?? null };
+    },
+  };
+}
+
+/** The app's one ZAF client, or null outside Zendesk (no origin/app_guid in the iframe URL). */
+export function createZafClient(): ZafClient | null {
+  const sdk = typeof window !== 'undefined' ? window.ZAFClient?.init() : undefined;
+  return sdk ? wrapZafClient(sdk) : null;
+}

@@ -1,0 +1,114 @@
+import type { HttpRequest, HttpResponse } from '../zaf/zafClient';
+import { RequestFailure } from './requestFailure';
+
+export interface RequestTiming {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+export interface PolitenessOptions {
+  /** The account's requests per minute (Team 200 … Enterprise 700). */
+  accountBudgetPerMinute: number;
+  /** The largest share of that budget one agent's Goalpost may use. */
+  maxShareOfBudget: number;
+  /** Attempts for 5xx and timeouts, the first included. */
+  maxAttempts: number;
+  baseBackoffMs: number;
+  /** Retry-After when a 429 has none. */
+  defaultRetryAfterSeconds: number;
+}
+
+export const DEFAULT_POLITENESS: PolitenessOptions = {
+  accountBudgetPerMinute: 200,
+  maxShareOfBudget: 0.05,
+  maxAttempts: 3,
+  baseBackoffMs: 1_000,
+  defaultRetryAfterSeconds: 60,
+};
+
+const PLAN_BUDGETS: ReadonlyArray<[RegExp, number]> = [
+  [/enterprise\s*plus|high\s*volume/i, 2500],
+  [/enterprise/i, 700],
+  [/growth|professional/i, 400],
+  [/team/i, 200],
+];
+
+/** Requests per minute for an account's plan (zendesk-api.md); unknown plans get the smallest. */
+export function accountBudgetForPlan(planName: string | null): number {
+  return PLAN_BUDGETS.find(([pattern]) => planName && pattern.test(planName))?.[1] ?? 200;
+}
+
+export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
+/** Resolves with the JSON body of a 2xx answer; rejects with a RequestFailure. */
+export type PoliteGet = (url: string) => Promise<unknown>;
+
+/**
+ * Every Zendesk call goes through here: at most a share of the account's budget per minute, slower when
+ * Zendesk's headers say the account is near its limit, nothing at all before a 429's Retry-After has passed,
+ * exponential back-off with full jitter on 5xx and timeouts, and one flight for identical concurrent GETs.
+ */
+export function createPoliteGet(send: SendRequest, timing: RequestTiming, options: PolitenessOptions = DEFAULT_POLITENESS): PoliteGet {
+  const sentAt: number[] = [];
+  const inFlight = new Map<string, Promise<unknown>>();
+  let blockedUntil = 0;
+  let nearLimit = false;
+
+  const perMinute = () => Math.max(1, Math.floor(options.accountBudgetPerMinute * options.maxShareOfBudget * (nearLimit ? 0.5 : 1)));
+
+  async function waitForBudget(): Promise<void> {
+    for (;;) {
+      const now = timing.now();
+      if (now < blockedUntil) throw new RequestFailure({ kind: 'rateLimited', retryAt: blockedUntil });
+      while (sentAt.length > 0 && (sentAt[0] ?? 0) <= now - 60_000) sentAt.shift();
+      if (sentAt.length < perMinute()) return;
+      await timing.sleep((sentAt[0] ?? now) + 60_000 - now);
+    }
+  }
+
+  function readRateHeaders(headers: Readonly<Record<string, string>>): void {
+    const limit = Number(headers['x-rate-limit'] ?? headers['ratelimit-limit']);
+    const remaining = Number(headers['x-rate-limit-remaining'] ?? headers['ratelimit-remaining']);
+    if (Number.isFinite(limit) && Number.isFinite(remaining) && limit > 0) nearLimit = remaining / limit < 0.2;
+  }
+
+  async function attempt(url: string): Promise<unknown> {
+    for (let attemptNumber = 1; ; attemptNumber += 1) {
+      await waitForBudget();
+      sentAt.push(timing.now());
+      let response: HttpResponse;
+      try {
+        response = await send({ url });
+      } catch {
+        response = { status: 0, headers: {}, body: null };
+      }
+      readRateHeaders(response.headers);
+      if (response.status >= 200 && response.status < 300) {
+        if (response.body === null || typeof response.body !== 'object') throw new RequestFailure({ kind: 'malformed' });
+        return response.body;
+      }
+      if (response.status === 429) {
+        const seconds = Number(response.headers['retry-after']);
+        const wait = Number.isFinite(seconds) && seconds >= 0 ? seconds : options.defaultRetryAfterSeconds;
+        blockedUntil = timing.now() + wait * 1000;
+        throw new RequestFailure({ kind: 'rateLimited', retryAt: blockedUntil });
+      }
+      if (response.status === 401 || response.status === 403) throw new RequestFailure({ kind: 'forbidden' });
+      const isRetryable = response.status === 0 || response.status >= 500;
+      if (!isRetryable) throw new RequestFailure({ kind: 'malformed' });
+      if (attemptNumber >= options.maxAttempts) {
+        throw new RequestFailure(response.status === 0 ? { kind: 'timeout' } : { kind: 'serverError', status: response.status });
+      }
+      // Full jitter: spreads retries from many agents instead of synchronising them.
+      await timing.sleep(timing.random() * options.baseBackoffMs * 2 ** (attemptNumber - 1));
+    }
+  }
+
+  return (url) => {
+    const existing = inFlight.get(url);
+    if (existing) return existing;
+    const flight = attempt(url).finally(() => inFlight.delete(url));
+    inFlight.set(url, flight);
+    return flight;
+  };
+}

@@ -1,0 +1,47 @@
+import type { TeamCountRequest } from '../../core/goals/ticketFacts';
+
+/** Search wants UTC instants with `Z`; an offset like +01:00 breaks unless encoded. */
+export const utc = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The agent's solved tickets in [since, until): `status>=solved` so tickets already closed still count. */
+export function solvedTicketsQuery(since: number, until?: number, updatedAfter?: number): string {
+  return [
+    'type:ticket',
+    'assignee:me',
+    'status>=solved',
+    `solved>=${utc(since)}`,
+    until !== undefined ? `solved<${utc(until)}` : null,
+    updatedAfter !== undefined ? `updated>${utc(updatedAfter)}` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The agent's unsolved assigned tickets: new, open, pending and on-hold. */
+export const BACKLOG_QUERY = 'type:ticket assignee:me status<solved';
+
+/** One search/count query per team figure; repeating `group:` ORs the groups, repeating `satisfaction:` ORs scores. */
+export function teamCountQuery(request: TeamCountRequest): string {
+  const groups = request.groupIds.map((id) => `group:${id}`);
+  const window =
+    request.start !== null && request.end !== null ? ['status>=solved', `solved>=${utc(request.start)}`, `solved<${utc(request.end)}`] : [];
+  switch (request.kind) {
+    case 'solved':
+      return ['type:ticket', ...groups, ...window].join(' ');
+    case 'csatGood':
+      return ['type:ticket', ...groups, ...window, 'satisfaction:good', 'satisfaction:goodwithcomment'].join(' ');
+    case 'csatBad':
+      return ['type:ticket', ...groups, ...window, 'satisfaction:bad', 'satisfaction:badwithcomment'].join(' ');
+    case 'backlog':
+      return ['type:ticket', ...groups, 'status<solved'].join(' ');
+  }
+}
+
+export function searchUrl(query: string, page: number, includeSlas = false): string {
+  const include = includeSlas ? '&include=tickets(slas)' : '';
+  return `/api/v2/search.json?query=${encodeURIComponent(query)}&per_page=100&page=${page}&sort_by=created_at&sort_order=asc${include}`;
+}
+
+export const countUrl = (query: string): string => `/api/v2/search/count.json?query=${encodeURIComponent(query)}`;
+
+export const showManyUrl = (ids: readonly number[]): string => `/api/v2/tickets/show_many.json?ids=${ids.join(',')}&include=metric_sets`;
