@@ -1,0 +1,111 @@
+import type { AgentSnapshot } from '../../../src/core/goals/ticketFacts';
+import type { EngineClock, MessageChannelLike, SnapshotSource } from '../../../src/data/engine/createDataEngine';
+import type { KeyValueStore } from '../../../src/data/engine/snapshotCache';
+
+/** A clock whose timers run only when the test advances time. */
+export class ManualClock implements EngineClock {
+  private timers: { at: number; run: () => void; id: number }[] = [];
+  private nextId = 1;
+  constructor(public current: number) {}
+  now = () => this.current;
+  setTimeout = (run: () => void, ms: number) => {
+    const id = this.nextId++;
+    this.timers.push({ at: this.current + ms, run, id });
+    return id;
+  };
+  clearTimeout = (handle: unknown) => {
+    this.timers = this.timers.filter((timer) => timer.id !== handle);
+  };
+  /** Moves time forward, running due timers in order and letting promises settle between them. */
+  async advance(ms: number): Promise<void> {
+    const end = this.current + ms;
+    for (;;) {
+      await flush();
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      this.current = Math.max(this.current, due.at);
+      due.run();
+    }
+    this.current = end;
+    await flush();
+  }
+}
+
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 10; i += 1) await Promise.resolve();
+}
+
+/** Same-origin BroadcastChannel semantics: a message reaches every other open channel of that name. */
+export class ChannelHub {
+  private channels = new Map<string, Set<{ listeners: ((event: { data: unknown }) => void)[] }>>();
+  open = (name: string): MessageChannelLike => {
+    const members = this.channels.get(name) ?? new Set();
+    this.channels.set(name, members);
+    const self = { listeners: [] as ((event: { data: unknown }) => void)[] };
+    members.add(self);
+    return {
+      postMessage: (data) => {
+        for (const member of members) if (member !== self) member.listeners.forEach((l) => queueMicrotask(() => l({ data: structuredClone(data) })));
+      },
+      addEventListener: (_type, listener) => self.listeners.push(listener),
+      close: () => members.delete(self),
+    };
+  };
+}
+
+export class MemoryStore implements KeyValueStore {
+  readonly items = new Map<string, string>();
+  getItem = (key: string) => this.items.get(key) ?? null;
+  setItem = (key: string, value: string) => void this.items.set(key, value);
+  removeItem = (key: string) => void this.items.delete(key);
+}
+
+/** A snapshot source that counts calls and can be told to fail. */
+export class CountingSource implements SnapshotSource {
+  fullCalls = 0;
+  changeCalls = 0;
+  failWith: unknown = null;
+  solvedCount = 3;
+  constructor(private readonly clock: ManualClock, private readonly agentId = 3720451) {}
+  solvedSince = () => Date.parse('2026-11-16T00:00:00Z');
+  private snapshot(now: number): AgentSnapshot {
+    return {
+      agentId: this.agentId,
+      fetchedAt: now,
+      solvedSince: this.solvedSince(),
+      solvedTickets: Array.from({ length: this.solvedCount }, (_, i) => ({
+        id: 5000 + i,
+        status: 'solved' as const,
+        assigneeId: this.agentId,
+        groupId: 12,
+        createdAt: now - 3_600_000,
+        updatedAt: now - 60_000,
+        solvedAt: now - 60_000,
+        satisfaction: null,
+        firstReplyMinutes: { calendar: 30, business: 30 },
+        fullResolutionMinutes: { calendar: 60, business: 60 },
+        publicReplies: 1,
+        reopens: 0,
+        activeSlaBreachAt: null,
+      })),
+      openTickets: [],
+      teamCounts: [],
+      isTeamViewPartial: false,
+    };
+  }
+  full = async (now: number) => {
+    this.fullCalls += 1;
+    if (this.failWith) throw this.failWith;
+    return this.snapshot(now);
+  };
+  changes = async (_previous: AgentSnapshot, now: number) => {
+    this.changeCalls += 1;
+    if (this.failWith) throw this.failWith;
+    return this.snapshot(now);
+  };
+  get calls() {
+    return this.fullCalls + this.changeCalls;
+  }
+  void = this.clock;
+}
