@@ -1,0 +1,356 @@
+import type { SeededAccount, SimAgent, SimScore, SimTicket } from '../seed/seededAccount';
+import { seedAccount } from '../seed/seededAccount';
+import type { ParsedQuery, SearchTerm } from './searchQueryParser';
+import { parseSearchDate, parseSearchQuery, QuerySyntaxError } from './searchQueryParser';
+import { metricSetJson, ticketJson } from './ticketJson';
+
+export const FAULTS = ['none', '500', 'timeout', 'malformed', '403'] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export interface FakeResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** JSON body, or raw text for malformed answers; `null` with `hang` = never answers (timeout). */
+  body: unknown;
+  text?: string;
+  hang?: boolean;
+}
+
+export interface LoggedRequest {
+  at: number;
+  agentId: number;
+  instance: string;
+  method: string;
+  path: string;
+  status: number;
+}
+
+const STATUS_ORDER = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
+const SCORE_ALIASES: Record<string, SimScore[]> = {
+  good: ['good'],
+  goodwithcomment: ['good'],
+  bad: ['bad'],
+  badwithcomment: ['bad'],
+  offered: ['offered'],
+  unoffered: ['unoffered'],
+};
+
+interface Version {
+  at: number;
+  ticket: SimTicket;
+}
+
+/**
+ * An in-memory Zendesk Support API for one account, faithful to the official spec where Goalpost touches it:
+ * search and search/count (with index lag), show_many with metric sets, users/me, group memberships,
+ * a per-minute rate limit answered with 429 + Retry-After, and injectable faults.
+ */
+export class FakeZendesk {
+  readonly account: SeededAccount;
+  now: number;
+  indexLagSeconds = 60;
+  budgetPerMinute = 200;
+  fault: Fault = 'none';
+  readonly log: LoggedRequest[] = [];
+  private versions = new Map<number, Version[]>();
+  private windowStart = 0;
+  private windowCount = 0;
+
+  constructor(seed = 42, now?: number) {
+    this.account = seedAccount(seed, now);
+    this.now = this.account.now;
+    for (const ticket of this.account.tickets) this.versions.set(ticket.id, [{ at: -Infinity, ticket: { ...ticket } }]);
+  }
+
+  agent(agentId: number): SimAgent | undefined {
+    return this.account.agents.find((a) => a.id === agentId);
+  }
+
+  live(ticketId: number): SimTicket | undefined {
+    return this.versions.get(ticketId)?.at(-1)?.ticket;
+  }
+
+  /** What search sees: each ticket as it was when last indexed (changes take indexLagSeconds to appear). */
+  private searchable(): SimTicket[] {
+    const visibleBefore = this.now - this.indexLagSeconds * 1000;
+    const result: SimTicket[] = [];
+    for (const versions of this.versions.values()) {
+      const indexed = [...versions].reverse().find((v) => v.at <= visibleBefore);
+      if (indexed) result.push(indexed.ticket);
+    }
+    return result;
+  }
+
+  private change(ticketId: number, update: (ticket: SimTicket) => SimTicket): SimTicket {
+    const current = this.live(ticketId);
+    if (!current) throw new Error(`no ticket ${ticketId}`);
+    const next = update({ ...current });
+    next.updatedAt = this.now;
+    this.versions.get(ticketId)?.push({ at: this.now, ticket: next });
+    return next;
+  }
+
+  // --- what an agent does in the simulator ---
+
+  createTicket(agentId: number): SimTicket {
+    const agent = this.agent(agentId);
+    const id = Math.max(...this.versions.keys()) + 1;
+    const ticket: SimTicket = {
+      id,
+      subject: 'New question from a customer',
+      status: 'open',
+      requesterId: 990001,
+      assigneeId: agentId,
+      groupId: agent?.defaultGroupId ?? this.account.groups[0]!.id,
+      createdAt: this.now,
+      updatedAt: this.now,
+      solvedAt: null,
+      firstReplyAt: null,
+      replies: 0,
+      reopens: 0,
+      satisfaction: 'unoffered',
+      slaBreachAt: this.now + 8 * 3_600_000,
+    };
+    this.versions.set(id, [{ at: this.now, ticket }]);
+    return ticket;
+  }
+
+  reply(ticketId: number): SimTicket {
+    return this.change(ticketId, (t) => ({
+      ...t,
+      firstReplyAt: t.firstReplyAt ?? this.now,
+      replies: t.replies + 1,
+      status: t.status === 'new' ? 'open' : t.status,
+      slaBreachAt: null,
+    }));
+  }
+
+  solve(ticketId: number): SimTicket {
+    return this.change(ticketId, (t) => ({
+      ...t,
+      status: 'solved',
+      solvedAt: this.now,
+      firstReplyAt: t.firstReplyAt ?? this.now,
+      replies: Math.max(1, t.replies),
+      slaBreachAt: null,
+    }));
+  }
+
+  rate(ticketId: number, score: 'good' | 'bad'): SimTicket {
+    return this.change(ticketId, (t) => ({ ...t, satisfaction: score }));
+  }
+
+  advanceClock(ms: number): void {
+    this.now += ms;
+  }
+
+  // --- the HTTP API ---
+
+  private limitHeaders(): Record<string, string> {
+    return {
+      'x-rate-limit': String(this.budgetPerMinute),
+      'x-rate-limit-remaining': String(Math.max(0, this.budgetPerMinute - this.windowCount)),
+    };
+  }
+
+  handle(agentId: number, method: string, url: string, instance = 'direct', origin = 'https://goalpost-demo.zendesk.com'): FakeResponse {
+    const response = this.answer(agentId, method, url, origin);
+    const path = url.replace(/^https?:\/\/[^/]+/, '');
+    this.log.push({ at: this.now, agentId, instance, method, path, status: response.hang ? 0 : response.status });
+    return response;
+  }
+
+  private answer(agentId: number, method: string, url: string, origin: string): FakeResponse {
+    // The limit counts in real minutes of simulated time.
+    if (this.now - this.windowStart >= 60_000) {
+      this.windowStart = this.now - ((this.now - this.windowStart) % 60_000);
+      this.windowCount = 0;
+    }
+    if (this.windowCount >= this.budgetPerMinute) {
+      const retryAfter = Math.max(1, Math.ceil((this.windowStart + 60_000 - this.now) / 1000));
+      return { status: 429, headers: { ...this.limitHeaders(), 'retry-after': String(retryAfter) }, body: null, text: 'Rate limited' };
+    }
+    this.windowCount += 1;
+    const headers = this.limitHeaders();
+    if (this.fault === '500') return { status: 500, headers, body: { error: 'InternalError', description: 'Something went wrong' } };
+    if (this.fault === 'timeout') return { status: 0, headers, body: null, hang: true };
+    if (this.fault === 'malformed') return { status: 200, headers, body: null, text: '<html>Bad gateway' };
+    const agent = this.agent(agentId);
+    if (!agent) return { status: 401, headers, body: { error: "Couldn't authenticate you" } };
+    if (this.fault === '403') return { status: 403, headers, body: { error: 'Forbidden', description: 'You do not have access to this page.' } };
+    if (method !== 'GET') return { status: 405, headers, body: { error: 'MethodNotAllowed' } };
+
+    const parsed = new URL(url, origin);
+    const path = parsed.pathname.replace(/\.json$/, '');
+    const params = parsed.searchParams;
+    try {
+      if (path === '/api/v2/search') return { status: 200, headers, body: this.search(agent, params, origin) };
+      if (path === '/api/v2/search/count') return { status: 200, headers, body: { count: this.matching(agent, params.get('query') ?? '').length } };
+      if (path === '/api/v2/tickets/show_many') return { status: 200, headers, body: this.showMany(params, origin) };
+      if (path === '/api/v2/users/me') return { status: 200, headers, body: { user: this.userJson(agent, origin) } };
+      const memberships = /^\/api\/v2\/users\/(\d+)\/group_memberships$/.exec(path);
+      if (memberships) return { status: 200, headers, body: this.memberships(Number(memberships[1]), origin) };
+      const metrics = /^\/api\/v2\/tickets\/(\d+)\/metrics$/.exec(path);
+      if (metrics) {
+        const ticket = this.live(Number(metrics[1]));
+        return ticket
+          ? { status: 200, headers, body: { ticket_metric: metricSetJson(origin, ticket) } }
+          : { status: 404, headers, body: { error: 'RecordNotFound', description: 'Not found' } };
+      }
+      return { status: 404, headers, body: { error: 'InvalidEndpoint', description: 'Not found' } };
+    } catch (failure) {
+      if (failure instanceof QuerySyntaxError) {
+        return { status: 400, headers, body: { error: 'unavailable', description: 'Sorry, we could not complete your search query. Please try again in a moment.' } };
+      }
+      if (failure instanceof RangeError) return { status: 422, headers, body: { error: 'invalid', description: failure.message } };
+      throw failure;
+    }
+  }
+
+  private matches(ticket: SimTicket, term: SearchTerm, agent: SimAgent): boolean {
+    const { keyword, comparator, value } = term;
+    const compare = (actual: number, expected: number) => {
+      switch (comparator) {
+        case ':':
+          return actual === expected;
+        case '<':
+          return actual < expected;
+        case '>':
+          return actual > expected;
+        case '<=':
+          return actual <= expected;
+        case '>=':
+          return actual >= expected;
+      }
+    };
+    switch (keyword) {
+      case 'type':
+        return value === 'ticket';
+      case 'assignee':
+        return ticket.assigneeId === (value === 'me' ? agent.id : Number(value));
+      case 'group':
+        return ticket.groupId === Number(value);
+      case 'status': {
+        const rank = STATUS_ORDER.indexOf(value);
+        if (rank < 0) throw new QuerySyntaxError(`unknown status ${value}`);
+        return compare(STATUS_ORDER.indexOf(ticket.status), rank);
+      }
+      case 'satisfaction':
+        return (SCORE_ALIASES[value] ?? []).includes(ticket.satisfaction);
+      case 'solved':
+        return ticket.solvedAt !== null && compare(ticket.solvedAt, parseSearchDate(value));
+      case 'created':
+        return compare(ticket.createdAt, parseSearchDate(value));
+      case 'updated':
+        return compare(ticket.updatedAt, parseSearchDate(value));
+      default:
+        return false;
+    }
+  }
+
+  private matching(agent: SimAgent, query: string): SimTicket[] {
+    const parsed: ParsedQuery = parseSearchQuery(query);
+    // Free text searches subjects and comments; nothing here contains such words, like a typo'd keyword in Zendesk.
+    if (parsed.freeText.length > 0) return [];
+    const byKeyword = new Map<string, SearchTerm[]>();
+    for (const term of parsed.terms) byKeyword.set(term.keyword, [...(byKeyword.get(term.keyword) ?? []), term]);
+    const visible = this.searchable().filter((t) => this.canSee(agent, t));
+    return visible.filter((ticket) =>
+      [...byKeyword.values()].every((terms) => {
+        const equalities = terms.filter((t) => t.comparator === ':');
+        const ranges = terms.filter((t) => t.comparator !== ':');
+        // The same keyword twice is OR for equality; ranges on one field all apply (a window).
+        const equalityOk = equalities.length === 0 || equalities.some((t) => this.matches(ticket, t, agent));
+        return equalityOk && ranges.every((t) => this.matches(ticket, t, agent));
+      }),
+    );
+  }
+
+  private canSee(agent: SimAgent, ticket: SimTicket): boolean {
+    if (agent.ticketRestriction === 'assigned') return ticket.assigneeId === agent.id;
+    if (agent.ticketRestriction === 'groups') return agent.groupIds.includes(ticket.groupId);
+    return true;
+  }
+
+  private search(agent: SimAgent, params: URLSearchParams, origin: string): Record<string, unknown> {
+    const query = params.get('query') ?? '';
+    const perPage = Math.min(100, Math.max(1, Number(params.get('per_page') ?? 100)));
+    const page = Math.max(1, Number(params.get('page') ?? 1));
+    if (page * perPage > 1000) throw new RangeError('Page number exceeds the 1,000 result limit');
+    const all = this.matching(agent, query).sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+    const includeSlas = (params.get('include') ?? '').includes('slas');
+    const results = all.slice((page - 1) * perPage, page * perPage).map((t) => ({ ...ticketJson(origin, t, includeSlas), result_type: 'ticket' }));
+    const pageUrl = (n: number) => {
+      const next = new URLSearchParams(params);
+      next.set('page', String(n));
+      return `${origin}/api/v2/search.json?${next.toString()}`;
+    };
+    return {
+      results,
+      facets: null,
+      next_page: page * perPage < all.length && page * perPage < 1000 ? pageUrl(page + 1) : null,
+      previous_page: page > 1 ? pageUrl(page - 1) : null,
+      count: all.length,
+    };
+  }
+
+  private showMany(params: URLSearchParams, origin: string): Record<string, unknown> {
+    const ids = (params.get('ids') ?? '').split(',').filter(Boolean).map(Number);
+    if (ids.length > 100) throw new RangeError('Too many ids (maximum 100)');
+    const tickets = ids.map((id) => this.live(id)).filter((t): t is SimTicket => t !== undefined);
+    const body: Record<string, unknown> = { tickets: tickets.map((t) => ticketJson(origin, t, false)) };
+    if ((params.get('include') ?? '').includes('metric_sets')) body.metric_sets = tickets.map((t) => metricSetJson(origin, t));
+    return body;
+  }
+
+  private userJson(agent: SimAgent, origin: string): Record<string, unknown> {
+    return {
+      id: agent.id,
+      url: `${origin}/api/v2/users/${agent.id}.json`,
+      name: agent.name,
+      email: agent.email,
+      role: agent.role,
+      locale: agent.locale,
+      time_zone: agent.timeZone,
+      iana_time_zone: agent.timeZone,
+      default_group_id: agent.defaultGroupId,
+      ticket_restriction: agent.ticketRestriction,
+      active: true,
+      created_at: '2024-03-01T09:00:00Z',
+      updated_at: '2026-11-01T09:00:00Z',
+    };
+  }
+
+  private memberships(userId: number, origin: string): Record<string, unknown> {
+    const agent = this.agent(userId);
+    return {
+      group_memberships: (agent?.groupIds ?? []).map((groupId, index) => ({
+        url: `${origin}/api/v2/group_memberships/${userId * 10 + index}.json`,
+        id: userId * 10 + index,
+        user_id: userId,
+        group_id: groupId,
+        default: groupId === agent?.defaultGroupId,
+        created_at: '2024-03-01T09:00:00Z',
+        updated_at: '2024-03-01T09:00:00Z',
+      })),
+      next_page: null,
+      previous_page: null,
+      count: agent?.groupIds.length ?? 0,
+    };
+  }
+
+  /** The ZAF `currentUser` object for an agent. */
+  currentUser(agentId: number): Record<string, unknown> | null {
+    const agent = this.agent(agentId);
+    if (!agent) return null;
+    return {
+      id: agent.id,
+      name: agent.name,
+      email: agent.email,
+      role: agent.role,
+      locale: agent.locale,
+      timeZone: { ianaName: agent.timeZone },
+      groups: agent.groupIds.map((id) => ({ id, name: this.account.groups.find((g) => g.id === id)?.name ?? '' })),
+    };
+  }
+}
