@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { AgentContext } from './agentContext';
+import type { KeyValueStore } from './engine/snapshotCache';
 import type { ZafClient } from './zaf/zafClient';
 import type { PoliteGet } from './zendesk/politeRequest';
 import { GroupMembershipsSchema, UserMeSchema } from './zendesk/zendeskSchemas';
@@ -29,19 +30,48 @@ function isValidZone(zone: string | null | undefined): zone is string {
   }
 }
 
+const PROFILE_MAX_AGE_MS = 60 * 60_000;
+
+interface CachedProfile {
+  at: number;
+  me: unknown;
+  memberships: unknown;
+}
+
+/** `users/me` and memberships change rarely: fetched once an hour per agent, not once per ticket tab. */
+async function loadProfile(get: PoliteGet, store: KeyValueStore, key: string, agentId: number, now: number): Promise<CachedProfile> {
+  try {
+    const cached = JSON.parse(store.getItem(key) ?? 'null') as CachedProfile | null;
+    if (cached && now - cached.at < PROFILE_MAX_AGE_MS) return cached;
+  } catch {
+    // Unreadable cache: fetch again.
+  }
+  const profile: CachedProfile = {
+    at: now,
+    me: await get('/api/v2/users/me.json').catch(() => null),
+    memberships: await get(`/api/v2/users/${agentId}/group_memberships.json`).catch(() => null),
+  };
+  if (profile.me !== null && profile.memberships !== null) {
+    try {
+      store.setItem(key, JSON.stringify(profile));
+    } catch {
+      // Storage blocked: fine, fetched again next time.
+    }
+  }
+  return profile;
+}
+
 /**
  * Who is looking: the agent and account from ZAF (no HTTP), then `users/me` (ticket restriction, default
- * group) and the agent's group memberships — two requests, once per sidebar load.
+ * group) and the agent's group memberships — two requests per agent per hour, shared by every tab.
  */
-export async function loadAgentContext(client: ZafClient, get: PoliteGet): Promise<AgentContext> {
+export async function loadAgentContext(client: ZafClient, get: PoliteGet, store: KeyValueStore, now: number): Promise<AgentContext> {
   const user = v.parse(CurrentUserSchema, await client.get('currentUser'));
   const account = v.parse(CurrentAccountSchema, await client.get('currentAccount'));
   const [rawSettings, context] = await Promise.all([client.settings(), client.context()]);
-  const me = v.safeParse(UserMeSchema, await get('/api/v2/users/me.json').catch(() => null));
-  const memberships = v.safeParse(
-    GroupMembershipsSchema,
-    await get(`/api/v2/users/${user.id}/group_memberships.json`).catch(() => null),
-  );
+  const profile = await loadProfile(get, store, `goalpost:v1:profile:${account.subdomain}:${user.id}`, user.id, now);
+  const me = v.safeParse(UserMeSchema, profile.me);
+  const memberships = v.safeParse(GroupMembershipsSchema, profile.memberships);
   const membershipGroups = memberships.success ? memberships.output.group_memberships : [];
   const defaultGroupId =
     (me.success ? me.output.user.default_group_id : null) ?? membershipGroups.find((m) => m.default)?.group_id ?? null;

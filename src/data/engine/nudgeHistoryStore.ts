@@ -1,0 +1,34 @@
+import type { NudgeHistory } from '../../core/nudges/nudgeHistory';
+import { EMPTY_NUDGE_HISTORY, mergeHistories, pruneHistory } from '../../core/nudges/nudgeHistory';
+import type { KeyValueStore } from './snapshotCache';
+
+export interface NudgeHistoryStore {
+  read(now: number): NudgeHistory;
+  write(history: NudgeHistory): void;
+}
+
+/**
+ * Dismissed nudges per account and agent in localStorage, so a dismissal holds across reloads and every
+ * ticket tab (tabs of one origin share the store; a write merges with what another tab saved meanwhile).
+ */
+export function createNudgeHistoryStore(storage: KeyValueStore, accountSubdomain: string, agentId: number): NudgeHistoryStore {
+  const key = `goalpost:v1:nudges:${accountSubdomain}:${agentId}`;
+  const load = (): NudgeHistory => {
+    try {
+      const parsed = JSON.parse(storage.getItem(key) ?? 'null') as NudgeHistory | null;
+      return parsed && typeof parsed.dismissedUntil === 'object' ? parsed : EMPTY_NUDGE_HISTORY;
+    } catch {
+      return EMPTY_NUDGE_HISTORY;
+    }
+  };
+  return {
+    read: (now) => pruneHistory(load(), now),
+    write(history) {
+      try {
+        storage.setItem(key, JSON.stringify(mergeHistories(load(), history)));
+      } catch {
+        // Storage blocked: the dismissal holds for this tab only.
+      }
+    },
+  };
+}

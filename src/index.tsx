@@ -1,0 +1,85 @@
+import { ThemeProvider } from '@zendeskgarden/react-theming';
+import { Alert } from '@zendeskgarden/react-notifications';
+import { createRoot } from 'react-dom/client';
+import type { AppSettings } from './core/settings/appSettings';
+import { goalsForAgent } from './core/settings/goalsForAgent';
+import { parseAppSettings } from './core/settings/parseAppSettings';
+import type { AgentContext } from './data/agentContext';
+import { createDataEngine } from './data/engine/createDataEngine';
+import { createNudgeHistoryStore } from './data/engine/nudgeHistoryStore';
+import { createZendeskSnapshotSource } from './data/engine/zendeskSnapshotSource';
+import { loadAgentContext } from './data/loadAgentContext';
+import { createZafClient } from './data/zaf/zafClient';
+import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from './data/zendesk/politeRequest';
+import { GoalpostApp } from './ui/GoalpostApp';
+import { createTranslator } from './ui/i18n/translator';
+
+const timing = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)), random: Math.random };
+
+function teamGroupsOf(agent: AgentContext, settings: AppSettings): number[] {
+  if (settings.teamScope === 'allGroups') return [...agent.groupIds];
+  return agent.defaultGroupId !== null ? [agent.defaultGroupId] : agent.groupIds.slice(0, 1);
+}
+
+function renderNotice(root: ReturnType<typeof createRoot>, text: string) {
+  root.render(
+    <ThemeProvider>
+      <Alert type="info">
+        <Alert.Paragraph>{text}</Alert.Paragraph>
+      </Alert>
+    </ThemeProvider>,
+  );
+}
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root') ?? document.body.appendChild(document.createElement('div')));
+  const client = createZafClient();
+  if (!client) {
+    renderNotice(root, createTranslator(navigator.language).t('ui.outsideZendesk'));
+    return;
+  }
+  const send = client.request.bind(client);
+  try {
+    const agent = await loadAgentContext(client, createPoliteGet(send, timing), window.localStorage, Date.now());
+    const translator = createTranslator(agent.locale);
+    const parsedSettings = parseAppSettings(agent.rawSettings);
+    const { settings } = parsedSettings;
+    const goals = goalsForAgent(settings.goals, agent.agentId, agent.groupIds);
+    const teamGroupIds = teamGroupsOf(agent, settings);
+    const get = createPoliteGet(send, timing, { ...DEFAULT_POLITENESS, accountBudgetPerMinute: accountBudgetForPlan(agent.planName) });
+    const engine = createDataEngine({
+      source: createZendeskSnapshotSource({
+        get,
+        agentId: agent.agentId,
+        goals,
+        timeZone: agent.timeZone,
+        weekStartsOn: settings.weekStartsOn,
+        teamGroupIds,
+        isTeamViewPartial: agent.isTicketAccessRestricted,
+      }),
+      accountSubdomain: agent.accountSubdomain,
+      agentId: agent.agentId,
+      clock: { now: () => Date.now(), setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (h) => window.clearTimeout(h as number) },
+      storage: window.localStorage,
+      openChannel: (name) => new BroadcastChannel(name),
+      instanceId: crypto.randomUUID(),
+      refreshMinutes: settings.refreshMinutes,
+    });
+    root.render(
+      <GoalpostApp
+        client={client}
+        translator={translator}
+        agent={agent}
+        parsedSettings={parsedSettings}
+        goals={goals}
+        teamGroupIds={teamGroupIds}
+        engine={engine}
+        nudgeHistory={createNudgeHistoryStore(window.localStorage, agent.accountSubdomain, agent.agentId)}
+      />,
+    );
+  } catch {
+    renderNotice(root, createTranslator(navigator.language).t('ui.crashed'));
+  }
+}
+
+void start();

@@ -1,0 +1,72 @@
+import { ThemeProvider } from '@zendeskgarden/react-theming';
+import { useEffect, useRef } from 'react';
+import type { Goal } from '../core/goals/goal';
+import type { ParsedSettings } from '../core/settings/appSettings';
+import type { AgentContext } from '../data/agentContext';
+import type { NudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
+import type { DataEngine } from '../data/engineState';
+import type { ZafClient } from '../data/zaf/zafClient';
+import { ClientProvider } from './ClientProvider';
+import { ErrorBoundary } from './ErrorBoundary';
+import { GoalBoardView } from './components/GoalBoardView';
+import { useGoalBoard } from './hooks/useGoalBoard';
+import { useZafEvents } from './hooks/useZafEvents';
+import type { Translator } from './i18n/translator';
+import { TranslatorContext } from './i18n/TranslatorContext';
+
+export interface GoalpostAppProps {
+  client: ZafClient;
+  translator: Translator;
+  agent: AgentContext;
+  parsedSettings: ParsedSettings;
+  goals: readonly Goal[];
+  teamGroupIds: readonly number[];
+  engine: DataEngine;
+  nudgeHistory: NudgeHistoryStore;
+  now?: () => number;
+}
+
+function Board({ client, agent, parsedSettings, goals, teamGroupIds, engine, nudgeHistory, now }: Omit<GoalpostAppProps, 'translator'>) {
+  const board = useGoalBoard({ engine, goals, settings: parsedSettings.settings, timeZone: agent.timeZone, teamGroupIds, nudgeHistory, now });
+  useZafEvents(client, engine);
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (!element || typeof ResizeObserver === 'undefined') {
+      if (element) client.resize(element.scrollHeight);
+      return;
+    }
+    const observer = new ResizeObserver(() => client.resize(element.scrollHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [client]);
+  const isTeamViewPartial = board.state.status === 'ready' && board.state.snapshot.isTeamViewPartial;
+  return (
+    <div ref={container}>
+      <GoalBoardView
+        board={board}
+        problems={parsedSettings.problems}
+        isAdmin={agent.role === 'admin'}
+        timeZone={agent.timeZone}
+        isTeamViewPartial={isTeamViewPartial}
+        onRefresh={() => engine.refresh('manual')}
+      />
+    </div>
+  );
+}
+
+/** The sidebar: providers around the goal board. */
+export function GoalpostApp(props: GoalpostAppProps) {
+  const { translator, client } = props;
+  return (
+    <ThemeProvider>
+      <TranslatorContext.Provider value={translator}>
+        <ClientProvider client={client}>
+          <ErrorBoundary message={translator.t('ui.crashed')}>
+            <Board {...props} />
+          </ErrorBoundary>
+        </ClientProvider>
+      </TranslatorContext.Provider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,82 @@
+import { Dots } from '@zendeskgarden/react-loaders';
+import { SM, XL } from '@zendeskgarden/react-typography';
+import styled from 'styled-components';
+import type { SettingsProblem } from '../../core/settings/appSettings';
+import type { GoalBoard } from '../hooks/useGoalBoard';
+import { useTranslator } from '../i18n/TranslatorContext';
+import { DataNotice } from './DataNotice';
+import { FreshnessFooter } from './FreshnessFooter';
+import { GoalRow } from './GoalRow';
+import { NudgeList } from './NudgeList';
+import { SettingsProblemsNotice } from './SettingsProblemsNotice';
+
+const StyledBoard = styled.main`
+  padding: ${(p) => p.theme.space.sm};
+`;
+
+const StyledList = styled.ul`
+  margin: 0 0 ${(p) => p.theme.space.sm};
+  padding: 0;
+`;
+
+const StyledHeading = styled(XL).attrs({ tag: 'h2' })`
+  margin: ${(p) => p.theme.space.xs} 0;
+  font-size: ${(p) => p.theme.fontSizes.md};
+`;
+
+export interface GoalBoardViewProps {
+  board: GoalBoard;
+  problems: readonly SettingsProblem[];
+  isAdmin: boolean;
+  timeZone: string;
+  isTeamViewPartial: boolean;
+  onRefresh: () => void;
+}
+
+export function GoalBoardView({ board, problems, isAdmin, timeZone, isTeamViewPartial, onRefresh }: GoalBoardViewProps) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const { state, progress, nudges, now } = board;
+  const personal = progress.filter((p) => p.goal.scope === 'me');
+  const team = progress.filter((p) => p.goal.scope === 'team');
+  return (
+    <StyledBoard>
+      <SettingsProblemsNotice problems={problems} isAdmin={isAdmin} />
+      {state.status === 'loading' && (
+        <div role="status" aria-live="polite">
+          <Dots size={24} aria-hidden="true" /> <SM>{t('ui.loading')}</SM>
+        </div>
+      )}
+      {state.status === 'unavailable' && <DataNotice error={state.error} refreshedAt={null} now={now} timeZone={timeZone} />}
+      {state.status === 'ready' && (
+        <>
+          {state.error && <DataNotice error={state.error} refreshedAt={state.refreshedAt} now={now} timeZone={timeZone} />}
+          <NudgeList nudges={nudges} onDismiss={board.dismiss} />
+          {progress.length === 0 && <SM>{t('ui.noGoals')}</SM>}
+          {personal.length > 0 && (
+            <section aria-label={t('ui.sections.personal')}>
+              <StyledHeading>{t('ui.sections.personal')}</StyledHeading>
+              <StyledList>
+                {personal.map((p) => (
+                  <GoalRow key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`} progress={p} timeZone={timeZone} now={now} />
+                ))}
+              </StyledList>
+            </section>
+          )}
+          {team.length > 0 && (
+            <section aria-label={t('ui.sections.team')}>
+              <StyledHeading>{t('ui.sections.team')}</StyledHeading>
+              {isTeamViewPartial && <SM>{t('ui.partialTeam')}</SM>}
+              <StyledList>
+                {team.map((p) => (
+                  <GoalRow key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`} progress={p} timeZone={timeZone} now={now} />
+                ))}
+              </StyledList>
+            </section>
+          )}
+          <FreshnessFooter refreshedAt={state.refreshedAt} now={now} isRefreshing={state.isRefreshing} onRefresh={onRefresh} />
+        </>
+      )}
+    </StyledBoard>
+  );
+}

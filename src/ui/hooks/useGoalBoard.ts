@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Goal } from '../../core/goals/goal';
+import type { GoalProgress } from '../../core/metrics/goalProgress';
+import { evaluateGoals } from '../../core/metrics/evaluateGoals';
+import { dismissNudge } from '../../core/nudges/nudgeHistory';
+import type { NudgeCandidate } from '../../core/nudges/nudgeRules';
+import { selectNudges } from '../../core/nudges/selectNudges';
+import { isWithinWorkingHours } from '../../core/periods/workingTime';
+import type { AppSettings } from '../../core/settings/appSettings';
+import type { NudgeHistoryStore } from '../../data/engine/nudgeHistoryStore';
+import type { DataEngine, EngineState } from '../../data/engineState';
+
+export interface GoalBoardInput {
+  engine: DataEngine;
+  goals: readonly Goal[];
+  settings: AppSettings;
+  timeZone: string;
+  teamGroupIds: readonly number[];
+  nudgeHistory: NudgeHistoryStore;
+  /** The clock, injectable for tests. */
+  now?: () => number;
+}
+
+export interface GoalBoard {
+  state: EngineState;
+  now: number;
+  progress: GoalProgress[];
+  nudges: NudgeCandidate[];
+  dismiss(nudge: NudgeCandidate): void;
+}
+
+const TICK_MS = 30_000;
+
+/** The engine's figures turned into goal progress and nudges, re-evaluated as time passes. */
+export function useGoalBoard({ engine, goals, settings, timeZone, teamGroupIds, nudgeHistory, now: clock = Date.now }: GoalBoardInput): GoalBoard {
+  const state = useSyncExternalStore(
+    useCallback((onChange) => engine.subscribe(onChange), [engine]),
+    () => engine.getState(),
+  );
+  const [now, setNow] = useState(clock);
+  const [historyVersion, setHistoryVersion] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock()), TICK_MS);
+    return () => clearInterval(timer);
+  }, [clock]);
+  useEffect(() => setNow(clock()), [state, clock]);
+
+  const progress = useMemo(
+    () =>
+      state.status === 'ready'
+        ? evaluateGoals(goals, state.snapshot, {
+            now,
+            timeZone,
+            weekStartsOn: settings.weekStartsOn,
+            workingHours: settings.workingHours,
+            timeBasis: settings.timeBasis,
+            csatMinimumRatings: settings.csatMinimumRatings,
+            teamGroupIds,
+          })
+        : [],
+    [state, goals, now, timeZone, settings, teamGroupIds],
+  );
+
+  const nudges = useMemo(() => {
+    if (state.status !== 'ready') return [];
+    void historyVersion;
+    return selectNudges({
+      now,
+      progress,
+      openTickets: state.snapshot.openTickets,
+      solvedTickets: state.snapshot.solvedTickets,
+      slaWarningMinutes: 30,
+      history: nudgeHistory.read(now),
+      nudgesEnabled: settings.nudgesEnabled,
+      disabledRules: settings.disabledNudgeRules,
+      isWorkingTime: isWithinWorkingHours(now, settings.workingHours, timeZone),
+    });
+  }, [state, progress, now, nudgeHistory, settings, timeZone, historyVersion]);
+
+  const dismiss = useCallback(
+    (nudge: NudgeCandidate) => {
+      nudgeHistory.write(dismissNudge(nudgeHistory.read(clock()), nudge.id, nudge.periodEnd));
+      setHistoryVersion((version) => version + 1);
+    },
+    [nudgeHistory, clock],
+  );
+
+  return { state, now, progress, nudges, dismiss };
+}

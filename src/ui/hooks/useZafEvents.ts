@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import type { DataEngine } from '../../data/engineState';
+import type { ZafClient } from '../../data/zaf/zafClient';
+
+/**
+ * Forwards what Zendesk tells the sidebar to the data engine: shown or hidden (ticket tab switched, browser
+ * tab hidden), a ticket saved, the app about to be destroyed. The engine decides what to fetch.
+ */
+export function useZafEvents(client: ZafClient, engine: DataEngine): void {
+  useEffect(() => {
+    const isPageVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
+    let isActive = true;
+    const update = () => engine.setVisible(isActive && isPageVisible());
+    const offs = [
+      client.on('app.activated', () => {
+        isActive = true;
+        update();
+      }),
+      client.on('app.deactivated', () => {
+        isActive = false;
+        update();
+      }),
+      client.on('ticket.submit.done', () => engine.refresh('ticketSaved')),
+      client.on('app.willDestroy', () => engine.dispose()),
+    ];
+    document.addEventListener('visibilitychange', update);
+    const dispose = () => engine.dispose();
+    window.addEventListener('pagehide', dispose);
+    update();
+    engine.refresh('open');
+    return () => {
+      offs.forEach((off) => off());
+      document.removeEventListener('visibilitychange', update);
+      window.removeEventListener('pagehide', dispose);
+    };
+  }, [client, engine]);
+}
