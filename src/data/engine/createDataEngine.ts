@@ -101,9 +101,12 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     return shared.error ? { status: 'unavailable', error: shared.error } : { status: 'loading' };
   }
 
+  // One object per change: React's useSyncExternalStore needs a stable snapshot between changes.
+  let current = publicState();
+
   function emit(): void {
-    const state = publicState();
-    listeners.forEach((listener) => listener(state));
+    current = publicState();
+    listeners.forEach((listener) => listener(current));
   }
 
   function post(message: EngineMessage): void {
@@ -220,10 +223,10 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   schedule(0);
 
   return {
-    getState: publicState,
+    getState: () => current,
     subscribe(listener) {
       listeners.add(listener);
-      listener(publicState());
+      listener(current);
       return () => listeners.delete(listener);
     },
     refresh(reason) {

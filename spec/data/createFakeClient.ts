@@ -1,0 +1,49 @@
+import type { HttpResponse, ZafClient } from '../../src/data/zaf/zafClient';
+import { FakeZendesk } from '../../simulator/fakeZendesk/fakeZendesk';
+
+export interface FakeClient extends ZafClient {
+  zendesk: FakeZendesk;
+  emit(event: string, data?: unknown): void;
+  resizedTo: number[];
+  openedTickets: number[];
+}
+
+/**
+ * The one fake at the ZAF boundary: answers `get` like Zendesk's host (currentUser, currentAccount), and
+ * sends `request` to the simulator's spec-shaped fake Zendesk API on behalf of the agent.
+ */
+export function createFakeClient(options: { agentId?: number; settings?: Record<string, unknown>; locale?: string; zendesk?: FakeZendesk } = {}): FakeClient {
+  const zendesk = options.zendesk ?? new FakeZendesk();
+  const agentId = options.agentId ?? 3720451;
+  const handlers = new Map<string, Set<(data: unknown) => void>>();
+  const client: FakeClient = {
+    zendesk,
+    resizedTo: [],
+    openedTickets: [],
+    async get(path) {
+      if (path === 'currentUser') {
+        const user = zendesk.currentUser(agentId);
+        return options.locale ? { ...user, locale: options.locale } : user;
+      }
+      if (path === 'currentAccount') return { subdomain: zendesk.account.subdomain, planName: zendesk.account.planName, timeZone: { ianaName: 'Europe/Dublin' } };
+      throw new Error(`unknown path ${path}`);
+    },
+    resize: (height) => void client.resizedTo.push(height),
+    openTicket: (id) => void client.openedTickets.push(id),
+    on(event, handler) {
+      const set = handlers.get(event) ?? new Set();
+      set.add(handler);
+      handlers.set(event, set);
+      return () => set.delete(handler);
+    },
+    emit: (event, data) => handlers.get(event)?.forEach((handler) => handler(data)),
+    async request({ url }): Promise<HttpResponse> {
+      const response = zendesk.handle(agentId, 'GET', url);
+      if (response.hang) throw new Error('timeout');
+      return { status: response.status, headers: response.headers, body: response.text ?? response.body };
+    },
+    settings: async () => options.settings ?? {},
+    context: async () => ({ ticketId: 41020, subdomain: zendesk.account.subdomain }),
+  };
+  return client;
+}
