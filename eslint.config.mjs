@@ -8,19 +8,33 @@ import globals from 'globals';
 // Dependencies point inward: ui -> data -> core. The core has no I/O, no React, no clock.
 const coreBans = {
   patterns: [
-    { group: ['react', 'react-dom', '@zendeskgarden/*', 'styled-components', 'i18next'], message: 'The core is pure: no UI libraries.' },
-    { group: ['**/data/**', '**/ui/**', '../../data/*', '../../ui/*'], message: 'The core must not import the data layer or the UI.' },
+    {
+      group: ['react', 'react-dom', '@zendeskgarden/*', 'styled-components', 'i18next'],
+      message: 'The core is pure: no UI libraries.',
+    },
+    {
+      group: ['**/data/**', '**/ui/**', '../../data/*', '../../ui/*'],
+      message: 'The core must not import the data layer or the UI.',
+    },
     { group: ['zendesk_app_framework_sdk'], message: 'The core must not touch ZAF.' },
   ],
 };
 const dataBans = {
   patterns: [
-    { group: ['react', 'react-dom', '@zendeskgarden/*', 'styled-components'], message: 'The data layer has no UI.' },
+    {
+      group: ['react', 'react-dom', '@zendeskgarden/*', 'styled-components'],
+      message: 'The data layer has no UI.',
+    },
     { group: ['**/ui/**', '../ui/*'], message: 'The data layer must not import the UI.' },
   ],
 };
 const appBans = {
-  patterns: [{ group: ['**/simulator/**', '**/bench/**'], message: 'The app never imports the simulator or benchmarks.' }],
+  patterns: [
+    {
+      group: ['**/simulator/**', '**/bench/**'],
+      message: 'The app never imports the simulator or benchmarks.',
+    },
+  ],
 };
 
 export default tseslint.config(
@@ -34,7 +48,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-eval': 'error',
       'no-implied-eval': 'error',
-      'no-restricted-properties': ['error', { property: 'dangerouslySetInnerHTML', message: 'Never set raw HTML.' }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'dangerouslySetInnerHTML', message: 'Never set raw HTML.' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never set raw HTML.' },
@@ -48,8 +65,14 @@ export default tseslint.config(
       'no-restricted-imports': ['error', coreBans],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` into the core.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` into the core.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass `now` into the core.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass `now` into the core.',
+        },
       ],
     },
   },

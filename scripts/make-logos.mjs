@@ -40,9 +40,11 @@ function draw(size) {
   const [cx, cy, radius] = [0.5 * size, 0.62 * size, 0.11 * size];
   for (let y = 0; y < size; y += 1)
     for (let x = 0; x < size; x += 1)
-      if ((x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2) pixels.set([...accent.map((c) => c + 60), 255], (y * size + x) * 4);
+      if ((x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2)
+        pixels.set([...accent.map((c) => c + 60), 255], (y * size + x) * 4);
   const rows = [];
-  for (let y = 0; y < size; y += 1) rows.push(Buffer.from([0]), pixels.subarray(y * size * 4, (y + 1) * size * 4));
+  for (let y = 0; y < size; y += 1)
+    rows.push(Buffer.from([0]), pixels.subarray(y * size * 4, (y + 1) * size * 4));
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);

@@ -14,7 +14,11 @@ import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from './dat
 import { GoalpostApp } from './ui/GoalpostApp';
 import { createTranslator } from './ui/i18n/translator';
 
-const timing = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)), random: Math.random };
+const timing = {
+  now: () => Date.now(),
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
 
 function teamGroupsOf(agent: AgentContext, settings: AppSettings): number[] {
   if (settings.teamScope === 'allGroups') return [...agent.groupIds];
@@ -32,7 +36,9 @@ function renderNotice(root: ReturnType<typeof createRoot>, text: string) {
 }
 
 async function start(): Promise<void> {
-  const root = createRoot(document.getElementById('root') ?? document.body.appendChild(document.createElement('div')));
+  const root = createRoot(
+    document.getElementById('root') ?? document.body.appendChild(document.createElement('div')),
+  );
   const client = createZafClient();
   if (!client) {
     renderNotice(root, createTranslator(navigator.language).t('ui.outsideZendesk'));
@@ -40,13 +46,21 @@ async function start(): Promise<void> {
   }
   const send = client.request.bind(client);
   try {
-    const agent = await loadAgentContext(client, createPoliteGet(send, timing), window.localStorage, Date.now());
+    const agent = await loadAgentContext(
+      client,
+      createPoliteGet(send, timing),
+      window.localStorage,
+      Date.now(),
+    );
     const translator = createTranslator(agent.locale);
     const parsedSettings = parseAppSettings(agent.rawSettings);
     const { settings } = parsedSettings;
     const goals = goalsForAgent(settings.goals, agent.agentId, agent.groupIds);
     const teamGroupIds = teamGroupsOf(agent, settings);
-    const get = createPoliteGet(send, timing, { ...DEFAULT_POLITENESS, accountBudgetPerMinute: accountBudgetForPlan(agent.planName) });
+    const get = createPoliteGet(send, timing, {
+      ...DEFAULT_POLITENESS,
+      accountBudgetPerMinute: accountBudgetForPlan(agent.planName),
+    });
     const engine = createDataEngine({
       source: createZendeskSnapshotSource({
         get,
@@ -59,7 +73,11 @@ async function start(): Promise<void> {
       }),
       accountSubdomain: agent.accountSubdomain,
       agentId: agent.agentId,
-      clock: { now: () => Date.now(), setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (h) => window.clearTimeout(h as number) },
+      clock: {
+        now: () => Date.now(),
+        setTimeout: (run, ms) => window.setTimeout(run, ms),
+        clearTimeout: (h) => window.clearTimeout(h as number),
+      },
       storage: window.localStorage,
       openChannel: (name) => new BroadcastChannel(name),
       instanceId: crypto.randomUUID(),

@@ -8,7 +8,12 @@ interface ZafSdkClient {
   trigger(name: string, data?: unknown): void;
   request(options: Record<string, unknown>): Promise<unknown>;
   metadata(): Promise<{ settings?: Record<string, unknown>; [key: string]: unknown }>;
-  context(): Promise<{ ticketId?: number; instanceGuid?: string; account?: { subdomain?: string }; [key: string]: unknown }>;
+  context(): Promise<{
+    ticketId?: number;
+    instanceGuid?: string;
+    account?: { subdomain?: string };
+    [key: string]: unknown;
+  }>;
 }
 
 interface Window {

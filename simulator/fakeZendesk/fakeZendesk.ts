@@ -59,7 +59,8 @@ export class FakeZendesk {
   constructor(seed = 42, now?: number) {
     this.account = seedAccount(seed, now);
     this.now = this.account.now;
-    for (const ticket of this.account.tickets) this.versions.set(ticket.id, [{ at: -Infinity, ticket: { ...ticket } }]);
+    for (const ticket of this.account.tickets)
+      this.versions.set(ticket.id, [{ at: -Infinity, ticket: { ...ticket } }]);
   }
 
   agent(agentId: number): SimAgent | undefined {
@@ -153,10 +154,23 @@ export class FakeZendesk {
     };
   }
 
-  handle(agentId: number, method: string, url: string, instance = 'direct', origin = 'https://goalpost-demo.zendesk.com'): FakeResponse {
+  handle(
+    agentId: number,
+    method: string,
+    url: string,
+    instance = 'direct',
+    origin = 'https://goalpost-demo.zendesk.com',
+  ): FakeResponse {
     const response = this.answer(agentId, method, url, origin);
     const path = url.replace(/^https?:\/\/[^/]+/, '');
-    this.log.push({ at: this.now, agentId, instance, method, path, status: response.hang ? 0 : response.status });
+    this.log.push({
+      at: this.now,
+      agentId,
+      instance,
+      method,
+      path,
+      status: response.hang ? 0 : response.status,
+    });
     return response;
   }
 
@@ -168,28 +182,48 @@ export class FakeZendesk {
     }
     if (this.windowCount >= this.budgetPerMinute) {
       const retryAfter = Math.max(1, Math.ceil((this.windowStart + 60_000 - this.now) / 1000));
-      return { status: 429, headers: { ...this.limitHeaders(), 'retry-after': String(retryAfter) }, body: null, text: 'Rate limited' };
+      return {
+        status: 429,
+        headers: { ...this.limitHeaders(), 'retry-after': String(retryAfter) },
+        body: null,
+        text: 'Rate limited',
+      };
     }
     this.windowCount += 1;
     const headers = this.limitHeaders();
-    if (this.fault === '500') return { status: 500, headers, body: { error: 'InternalError', description: 'Something went wrong' } };
+    if (this.fault === '500')
+      return { status: 500, headers, body: { error: 'InternalError', description: 'Something went wrong' } };
     if (this.fault === 'timeout') return { status: 0, headers, body: null, hang: true };
     if (this.fault === 'malformed') return { status: 200, headers, body: null, text: '<html>Bad gateway' };
     const agent = this.agent(agentId);
     if (!agent) return { status: 401, headers, body: { error: "Couldn't authenticate you" } };
-    if (this.fault === '403') return { status: 403, headers, body: { error: 'Forbidden', description: 'You do not have access to this page.' } };
+    if (this.fault === '403')
+      return {
+        status: 403,
+        headers,
+        body: { error: 'Forbidden', description: 'You do not have access to this page.' },
+      };
     if (method !== 'GET') return { status: 405, headers, body: { error: 'MethodNotAllowed' } };
 
     const parsed = new URL(url, origin);
     const path = parsed.pathname.replace(/\.json$/, '');
     const params = parsed.searchParams;
     try {
-      if (path === '/api/v2/search') return { status: 200, headers, body: this.search(agent, params, origin) };
-      if (path === '/api/v2/search/count') return { status: 200, headers, body: { count: this.matching(agent, params.get('query') ?? '').length } };
-      if (path === '/api/v2/tickets/show_many') return { status: 200, headers, body: this.showMany(params, origin) };
-      if (path === '/api/v2/users/me') return { status: 200, headers, body: { user: this.userJson(agent, origin) } };
+      if (path === '/api/v2/search')
+        return { status: 200, headers, body: this.search(agent, params, origin) };
+      if (path === '/api/v2/search/count')
+        return {
+          status: 200,
+          headers,
+          body: { count: this.matching(agent, params.get('query') ?? '').length },
+        };
+      if (path === '/api/v2/tickets/show_many')
+        return { status: 200, headers, body: this.showMany(params, origin) };
+      if (path === '/api/v2/users/me')
+        return { status: 200, headers, body: { user: this.userJson(agent, origin) } };
       const memberships = /^\/api\/v2\/users\/(\d+)\/group_memberships$/.exec(path);
-      if (memberships) return { status: 200, headers, body: this.memberships(Number(memberships[1]), origin) };
+      if (memberships)
+        return { status: 200, headers, body: this.memberships(Number(memberships[1]), origin) };
       const metrics = /^\/api\/v2\/tickets\/(\d+)\/metrics$/.exec(path);
       if (metrics) {
         const ticket = this.live(Number(metrics[1]));
@@ -200,9 +234,17 @@ export class FakeZendesk {
       return { status: 404, headers, body: { error: 'InvalidEndpoint', description: 'Not found' } };
     } catch (failure) {
       if (failure instanceof QuerySyntaxError) {
-        return { status: 400, headers, body: { error: 'unavailable', description: 'Sorry, we could not complete your search query. Please try again in a moment.' } };
+        return {
+          status: 400,
+          headers,
+          body: {
+            error: 'unavailable',
+            description: 'Sorry, we could not complete your search query. Please try again in a moment.',
+          },
+        };
       }
-      if (failure instanceof RangeError) return { status: 422, headers, body: { error: 'invalid', description: failure.message } };
+      if (failure instanceof RangeError)
+        return { status: 422, headers, body: { error: 'invalid', description: failure.message } };
       throw failure;
     }
   }
@@ -253,7 +295,8 @@ export class FakeZendesk {
     // Free text searches subjects and comments; nothing here contains such words, like a typo'd keyword in Zendesk.
     if (parsed.freeText.length > 0) return [];
     const byKeyword = new Map<string, SearchTerm[]>();
-    for (const term of parsed.terms) byKeyword.set(term.keyword, [...(byKeyword.get(term.keyword) ?? []), term]);
+    for (const term of parsed.terms)
+      byKeyword.set(term.keyword, [...(byKeyword.get(term.keyword) ?? []), term]);
     const visible = this.searchable().filter((t) => this.canSee(agent, t));
     return visible.filter((ticket) =>
       [...byKeyword.values()].every((terms) => {
@@ -279,7 +322,9 @@ export class FakeZendesk {
     if (page * perPage > 1000) throw new RangeError('Page number exceeds the 1,000 result limit');
     const all = this.matching(agent, query).sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
     const includeSlas = (params.get('include') ?? '').includes('slas');
-    const results = all.slice((page - 1) * perPage, page * perPage).map((t) => ({ ...ticketJson(origin, t, includeSlas), result_type: 'ticket' }));
+    const results = all
+      .slice((page - 1) * perPage, page * perPage)
+      .map((t) => ({ ...ticketJson(origin, t, includeSlas), result_type: 'ticket' }));
     const pageUrl = (n: number) => {
       const next = new URLSearchParams(params);
       next.set('page', String(n));
@@ -299,7 +344,8 @@ export class FakeZendesk {
     if (ids.length > 100) throw new RangeError('Too many ids (maximum 100)');
     const tickets = ids.map((id) => this.live(id)).filter((t): t is SimTicket => t !== undefined);
     const body: Record<string, unknown> = { tickets: tickets.map((t) => ticketJson(origin, t, false)) };
-    if ((params.get('include') ?? '').includes('metric_sets')) body.metric_sets = tickets.map((t) => metricSetJson(origin, t));
+    if ((params.get('include') ?? '').includes('metric_sets'))
+      body.metric_sets = tickets.map((t) => metricSetJson(origin, t));
     return body;
   }
 
@@ -350,7 +396,10 @@ export class FakeZendesk {
       role: agent.role,
       locale: agent.locale,
       timeZone: { ianaName: agent.timeZone },
-      groups: agent.groupIds.map((id) => ({ id, name: this.account.groups.find((g) => g.id === id)?.name ?? '' })),
+      groups: agent.groupIds.map((id) => ({
+        id,
+        name: this.account.groups.find((g) => g.id === id)?.name ?? '',
+      })),
     };
   }
 }

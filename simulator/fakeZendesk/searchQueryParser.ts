@@ -19,7 +19,16 @@ export interface ParsedQuery {
 
 export class QuerySyntaxError extends Error {}
 
-const KNOWN_KEYWORDS = new Set(['type', 'assignee', 'group', 'status', 'solved', 'created', 'updated', 'satisfaction']);
+const KNOWN_KEYWORDS = new Set([
+  'type',
+  'assignee',
+  'group',
+  'status',
+  'solved',
+  'created',
+  'updated',
+  'satisfaction',
+]);
 const MAX_WORDS = 64;
 
 export function parseSearchQuery(query: string): ParsedQuery {
@@ -35,7 +44,11 @@ export function parseSearchQuery(query: string): ParsedQuery {
       freeText.push(word);
       continue;
     }
-    terms.push({ keyword: (match[1] ?? '').toLowerCase(), comparator: match[2] as Comparator, value: match[3] ?? '' });
+    terms.push({
+      keyword: (match[1] ?? '').toLowerCase(),
+      comparator: match[2] as Comparator,
+      value: match[3] ?? '',
+    });
   }
   return { terms, freeText };
 }

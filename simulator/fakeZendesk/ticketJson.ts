@@ -1,6 +1,7 @@
 import type { SimTicket } from '../seed/seededAccount';
 
-const minutesBetween = (from: number, to: number | null) => (to === null ? null : Math.round((to - from) / 60_000));
+const minutesBetween = (from: number, to: number | null) =>
+  to === null ? null : Math.round((to - from) / 60_000);
 
 /** Business minutes: 09:00–17:00 UTC on weekdays (the demo account's schedule). */
 export function businessMinutesBetween(from: number, to: number | null): number | null {
@@ -17,7 +18,8 @@ export function businessMinutesBetween(from: number, to: number | null): number 
   return Math.round(total / 60_000);
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+const iso = (ms: number | null) =>
+  ms === null ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A ticket in the API's shape (TicketObject in zendesk-support-oas.yaml). */
 export function ticketJson(origin: string, ticket: SimTicket, includeSlas: boolean): Record<string, unknown> {
@@ -43,7 +45,11 @@ export function ticketJson(origin: string, ticket: SimTicket, includeSlas: boole
     due_at: null,
     tags: [],
     custom_fields: [],
-    satisfaction_rating: { score: ticket.satisfaction, id: ticket.satisfaction === 'unoffered' ? null : ticket.id * 10, comment: null },
+    satisfaction_rating: {
+      score: ticket.satisfaction,
+      id: ticket.satisfaction === 'unoffered' ? null : ticket.id * 10,
+      comment: null,
+    },
     via: { channel: 'email' },
     created_at: iso(ticket.createdAt),
     updated_at: iso(ticket.updatedAt),
@@ -61,7 +67,10 @@ export function ticketJson(origin: string, ticket: SimTicket, includeSlas: boole
 
 /** A ticket's metric set (TicketMetricObject). */
 export function metricSetJson(origin: string, ticket: SimTicket): Record<string, unknown> {
-  const pair = (to: number | null) => ({ calendar: minutesBetween(ticket.createdAt, to), business: businessMinutesBetween(ticket.createdAt, to) });
+  const pair = (to: number | null) => ({
+    calendar: minutesBetween(ticket.createdAt, to),
+    business: businessMinutesBetween(ticket.createdAt, to),
+  });
   return {
     url: `${origin}/api/v2/ticket_metrics/${ticket.id + 7_000_000}.json`,
     id: ticket.id + 7_000_000,

@@ -128,11 +128,34 @@ export function seedAccount(seed = 42, now = DEFAULT_NOW): SeededAccount {
         const solvedAt = createdAt + solveAfter <= now && random() < 0.97 ? createdAt + solveAfter : null;
         const roll = random();
         const satisfaction: SimScore =
-          solvedAt === null ? 'unoffered' : roll < 0.3 ? 'good' : roll < 0.35 ? 'bad' : roll < 0.45 ? 'offered' : 'unoffered';
+          solvedAt === null
+            ? 'unoffered'
+            : roll < 0.3
+              ? 'good'
+              : roll < 0.35
+                ? 'bad'
+                : roll < 0.45
+                  ? 'offered'
+                  : 'unoffered';
         const replyRoll = random();
-        const replies = firstReplyAt === null ? 0 : replyRoll < 0.55 ? 1 : replyRoll < 0.85 ? 2 : 3 + Math.floor(random() * 3);
+        const replies =
+          firstReplyAt === null
+            ? 0
+            : replyRoll < 0.55
+              ? 1
+              : replyRoll < 0.85
+                ? 2
+                : 3 + Math.floor(random() * 3);
         const status: SimStatus =
-          solvedAt === null ? (firstReplyAt === null ? 'new' : random() < 0.6 ? 'open' : 'pending') : now - solvedAt > 4 * DAY ? 'closed' : 'solved';
+          solvedAt === null
+            ? firstReplyAt === null
+              ? 'new'
+              : random() < 0.6
+                ? 'open'
+                : 'pending'
+            : now - solvedAt > 4 * DAY
+              ? 'closed'
+              : 'solved';
         const id = nextId++;
         tickets.push({
           id,

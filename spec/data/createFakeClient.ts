@@ -12,7 +12,14 @@ export interface FakeClient extends ZafClient {
  * The one fake at the ZAF boundary: answers `get` like Zendesk's host (currentUser, currentAccount), and
  * sends `request` to the simulator's spec-shaped fake Zendesk API on behalf of the agent.
  */
-export function createFakeClient(options: { agentId?: number; settings?: Record<string, unknown>; locale?: string; zendesk?: FakeZendesk } = {}): FakeClient {
+export function createFakeClient(
+  options: {
+    agentId?: number;
+    settings?: Record<string, unknown>;
+    locale?: string;
+    zendesk?: FakeZendesk;
+  } = {},
+): FakeClient {
   const zendesk = options.zendesk ?? new FakeZendesk();
   const agentId = options.agentId ?? 3720451;
   const handlers = new Map<string, Set<(data: unknown) => void>>();
@@ -25,7 +32,12 @@ export function createFakeClient(options: { agentId?: number; settings?: Record<
         const user = zendesk.currentUser(agentId);
         return options.locale ? { ...user, locale: options.locale } : user;
       }
-      if (path === 'currentAccount') return { subdomain: zendesk.account.subdomain, planName: zendesk.account.planName, timeZone: { ianaName: 'Europe/Dublin' } };
+      if (path === 'currentAccount')
+        return {
+          subdomain: zendesk.account.subdomain,
+          planName: zendesk.account.planName,
+          timeZone: { ianaName: 'Europe/Dublin' },
+        };
       throw new Error(`unknown path ${path}`);
     },
     resize: (height) => void client.resizedTo.push(height),

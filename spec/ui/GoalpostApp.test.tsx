@@ -7,15 +7,23 @@ import { renderGoalpost } from './renderGoalpost';
 
 const AOIFE = 3720451;
 const EMEA = 360001234567;
-const GOALS = ['me solved 12 day', 'me csat 85% week floor 80%', 'me first_reply 2h week', 'team solved 300 week'].join('\n');
+const GOALS = [
+  'me solved 12 day',
+  'me csat 85% week floor 80%',
+  'me first_reply 2h week',
+  'team solved 300 week',
+].join('\n');
 const TODAY = { start: Date.parse('2026-11-18T00:00:00Z'), end: Date.parse('2026-11-19T00:00:00Z') }; // Dublin = UTC in November
 const WEEK = { start: Date.parse('2026-11-16T00:00:00Z'), end: Date.parse('2026-11-23T00:00:00Z') };
 
 function expectedFromSeed(fake: FakeZendesk) {
-  const inWindow = (at: number | null, w: { start: number; end: number }) => at !== null && at >= w.start && at < w.end;
+  const inWindow = (at: number | null, w: { start: number; end: number }) =>
+    at !== null && at >= w.start && at < w.end;
   const mine = fake.account.tickets.filter((t) => t.assigneeId === AOIFE);
   const solvedToday = mine.filter((t) => inWindow(t.solvedAt, TODAY)).length;
-  const teamWeek = fake.account.tickets.filter((t) => t.groupId === EMEA && inWindow(t.solvedAt, WEEK)).length;
+  const teamWeek = fake.account.tickets.filter(
+    (t) => t.groupId === EMEA && inWindow(t.solvedAt, WEEK),
+  ).length;
   const mineInTeamWeek = mine.filter((t) => t.groupId === EMEA && inWindow(t.solvedAt, WEEK)).length;
   return { solvedToday, teamWeek, mineInTeamWeek };
 }
@@ -27,24 +35,33 @@ describe('the Goalpost sidebar', () => {
     await renderGoalpost(client);
 
     const solved = await screen.findByRole('progressbar', { name: 'Solved today' });
-    expect(solved).toHaveAttribute('aria-valuenow', String(Math.round(Math.min(1, expected.solvedToday / 12) * 100)));
+    expect(solved).toHaveValue(Math.round(Math.min(1, expected.solvedToday / 12) * 100));
     expect(screen.getByText(`${expected.solvedToday} / 12`)).toBeInTheDocument();
 
     const team = screen.getByRole('region', { name: 'Team goals' });
     expect(within(team).getByText(`${expected.teamWeek} / 300`)).toBeInTheDocument();
     const share = Math.round((expected.mineInTeamWeek / expected.teamWeek) * 100);
-    expect(within(team).getByText(new RegExp(`Your ${expected.mineInTeamWeek} = ${share}\\s?% of the team's ${expected.teamWeek}`))).toBeInTheDocument();
+    expect(
+      within(team).getByText(
+        new RegExp(`Your ${expected.mineInTeamWeek} = ${share}\\s?% of the team's ${expected.teamWeek}`),
+      ),
+    ).toBeInTheDocument();
 
     const personal = screen.getByRole('region', { name: 'My goals' });
     // CSAT leads: the customer first.
     expect(within(personal).getAllByRole('progressbar')[0]).toHaveAccessibleName('CSAT this week');
-    expect(within(personal).getAllByText(/^(Achieved|On track|Behind|Below floor|Not enough data yet)$/)).toHaveLength(3);
+    expect(
+      within(personal).getAllByText(/^(Achieved|On track|Behind|Below floor|Not enough data yet)$/),
+    ).toHaveLength(3);
     expect(within(personal).getByText(/Milestone now: /)).toBeInTheDocument();
     expect(screen.getByText('Updated just now')).toBeInTheDocument();
   });
 
   it('tells an admin which lines are wrong and why, while the valid goals still show', async () => {
-    const client = createFakeClient({ agentId: 3720454, settings: { goals: 'me solved 12 day\nme sovled 10 day\nme csat 85% week floor 90%' } });
+    const client = createFakeClient({
+      agentId: 3720454,
+      settings: { goals: 'me solved 12 day\nme sovled 10 day\nme csat 85% week floor 90%' },
+    });
     await renderGoalpost(client);
     expect(await screen.findByRole('progressbar', { name: 'Solved today' })).toBeInTheDocument();
     expect(screen.getByText('Line 2:')).toBeInTheDocument();
@@ -64,16 +81,18 @@ describe('the Goalpost sidebar', () => {
     const client = createFakeClient({ settings: { goals: GOALS } });
     const { engine } = await renderGoalpost(client);
     const bar = await screen.findByRole('progressbar', { name: 'Solved today' });
-    const before = bar.getAttribute('aria-valuenow');
+    const before = Number(bar.getAttribute('aria-valuenow'));
     client.zendesk.fault = '500';
     client.zendesk.advanceClock(3 * 60_000);
     engine.refresh('manual');
     expect(await screen.findByText(/Showing figures from 11:00. Zendesk had a problem/)).toBeInTheDocument();
-    expect(screen.getByRole('progressbar', { name: 'Solved today' })).toHaveAttribute('aria-valuenow', before);
+    expect(screen.getByRole('progressbar', { name: 'Solved today' })).toHaveValue(before);
     expect(screen.getByText(/Updated 3 min\.? ago/)).toBeInTheDocument();
     client.zendesk.fault = 'none';
     client.zendesk.advanceClock(60_000);
-    await waitFor(() => expect(screen.queryByText(/Showing figures from/)).not.toBeInTheDocument(), { timeout: 3000 });
+    await waitFor(() => expect(screen.queryByText(/Showing figures from/)).not.toBeInTheDocument(), {
+      timeout: 3000,
+    });
   });
 
   it('says the figures are unavailable, rather than showing nothing, when the first load fails', async () => {
@@ -84,7 +103,9 @@ describe('the Goalpost sidebar', () => {
     const view = renderGoalpost(client, storage);
     zendesk.fault = 'malformed';
     await view;
-    expect(await screen.findByText(/Your figures aren't available: Zendesk sent something unexpected/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Your figures aren't available: Zendesk sent something unexpected/),
+    ).toBeInTheDocument();
   });
 
   it('shows at most two nudges; a dismissed one goes away and stays away in a reloaded sidebar', async () => {
@@ -92,19 +113,29 @@ describe('the Goalpost sidebar', () => {
     // A fresh ticket nobody has answered for 3 hours, and an SLA about to breach on it.
     const waiting = zendesk.createTicket(AOIFE);
     zendesk.advanceClock(3 * 60 * 60_000);
-    const client = createFakeClient({ zendesk, settings: { goals: 'me solved 40 day\nme first_reply 2h week' } });
+    const client = createFakeClient({
+      zendesk,
+      settings: { goals: 'me solved 40 day\nme first_reply 2h week' },
+    });
     const { unmount, storage } = await renderGoalpost(client);
     const coaching = await screen.findByRole('region', { name: 'Coaching' });
     const nudges = within(coaching).getAllByRole('button', { name: /^Dismiss/ });
     expect(nudges.length).toBeGreaterThan(0);
     expect(nudges.length).toBeLessThanOrEqual(2);
-    const firstReply = within(coaching).getByText(new RegExp(`Ticket #${waiting.id} has waited 3h for a first reply; your target is 2h`));
+    const firstReply = within(coaching).getByText(
+      new RegExp(`Ticket #${waiting.id} has waited 3h for a first reply; your target is 2h`),
+    );
     await userEvent.click(within(coaching).getByRole('button', { name: `Open ticket #${waiting.id}` }));
     expect(client.openedTickets).toEqual([waiting.id]);
-    await userEvent.click(within(coaching).getByRole('button', { name: `Dismiss: ${firstReply.textContent}` }));
+    await userEvent.click(
+      within(coaching).getByRole('button', { name: `Dismiss: ${firstReply.textContent}` }),
+    );
     expect(screen.queryByText(firstReply.textContent ?? '')).not.toBeInTheDocument();
     unmount();
-    await renderGoalpost(createFakeClient({ zendesk, settings: { goals: 'me solved 40 day\nme first_reply 2h week' } }), storage);
+    await renderGoalpost(
+      createFakeClient({ zendesk, settings: { goals: 'me solved 40 day\nme first_reply 2h week' } }),
+      storage,
+    );
     await screen.findByRole('progressbar', { name: 'Solved today' });
     expect(screen.queryByText(/has waited 3h for a first reply/)).not.toBeInTheDocument();
   });

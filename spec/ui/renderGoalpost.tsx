@@ -19,17 +19,35 @@ export async function renderGoalpost(client: FakeClient, storage = new MemorySto
   const fake = client.zendesk;
   const now = () => fake.now;
   const timing = { now, sleep: async () => undefined, random: () => 0.5 };
-  const get = createPoliteGet(client.request, timing, { accountBudgetPerMinute: 10_000, maxShareOfBudget: 1, maxAttempts: 1, baseBackoffMs: 0, defaultRetryAfterSeconds: 60 });
+  const get = createPoliteGet(client.request, timing, {
+    accountBudgetPerMinute: 10_000,
+    maxShareOfBudget: 1,
+    maxAttempts: 1,
+    baseBackoffMs: 0,
+    defaultRetryAfterSeconds: 60,
+  });
   const agent = await loadAgentContext(client, get, storage, now());
   const parsedSettings = parseAppSettings(agent.rawSettings);
   const { settings } = parsedSettings;
   const goals = goalsForAgent(settings.goals, agent.agentId, agent.groupIds);
   const teamGroupIds = agent.defaultGroupId !== null ? [agent.defaultGroupId] : [];
   const engine = createDataEngine({
-    source: createZendeskSnapshotSource({ get, agentId: agent.agentId, goals, timeZone: agent.timeZone, weekStartsOn: settings.weekStartsOn, teamGroupIds, isTeamViewPartial: false }),
+    source: createZendeskSnapshotSource({
+      get,
+      agentId: agent.agentId,
+      goals,
+      timeZone: agent.timeZone,
+      weekStartsOn: settings.weekStartsOn,
+      teamGroupIds,
+      isTeamViewPartial: false,
+    }),
     accountSubdomain: agent.accountSubdomain,
     agentId: agent.agentId,
-    clock: { now, setTimeout: (run, ms) => setTimeout(run, Math.min(ms, 20)), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    clock: {
+      now,
+      setTimeout: (run, ms) => setTimeout(run, Math.min(ms, 20)),
+      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    },
     storage,
     openChannel: new ChannelHub().open,
     instanceId: 'test-tab',

@@ -39,7 +39,13 @@ interface CachedProfile {
 }
 
 /** `users/me` and memberships change rarely: fetched once an hour per agent, not once per ticket tab. */
-async function loadProfile(get: PoliteGet, store: KeyValueStore, key: string, agentId: number, now: number): Promise<CachedProfile> {
+async function loadProfile(
+  get: PoliteGet,
+  store: KeyValueStore,
+  key: string,
+  agentId: number,
+  now: number,
+): Promise<CachedProfile> {
   try {
     const cached = JSON.parse(store.getItem(key) ?? 'null') as CachedProfile | null;
     if (cached && now - cached.at < PROFILE_MAX_AGE_MS) return cached;
@@ -65,16 +71,29 @@ async function loadProfile(get: PoliteGet, store: KeyValueStore, key: string, ag
  * Who is looking: the agent and account from ZAF (no HTTP), then `users/me` (ticket restriction, default
  * group) and the agent's group memberships — two requests per agent per hour, shared by every tab.
  */
-export async function loadAgentContext(client: ZafClient, get: PoliteGet, store: KeyValueStore, now: number): Promise<AgentContext> {
+export async function loadAgentContext(
+  client: ZafClient,
+  get: PoliteGet,
+  store: KeyValueStore,
+  now: number,
+): Promise<AgentContext> {
   const user = v.parse(CurrentUserSchema, await client.get('currentUser'));
   const account = v.parse(CurrentAccountSchema, await client.get('currentAccount'));
   const [rawSettings, context] = await Promise.all([client.settings(), client.context()]);
-  const profile = await loadProfile(get, store, `goalpost:v1:profile:${account.subdomain}:${user.id}`, user.id, now);
+  const profile = await loadProfile(
+    get,
+    store,
+    `goalpost:v1:profile:${account.subdomain}:${user.id}`,
+    user.id,
+    now,
+  );
   const me = v.safeParse(UserMeSchema, profile.me);
   const memberships = v.safeParse(GroupMembershipsSchema, profile.memberships);
   const membershipGroups = memberships.success ? memberships.output.group_memberships : [];
   const defaultGroupId =
-    (me.success ? me.output.user.default_group_id : null) ?? membershipGroups.find((m) => m.default)?.group_id ?? null;
+    (me.success ? me.output.user.default_group_id : null) ??
+    membershipGroups.find((m) => m.default)?.group_id ??
+    null;
   const zone = [user.timeZone?.ianaName, account.timeZone?.ianaName].find(isValidZone) ?? 'UTC';
   return {
     accountSubdomain: account.subdomain,
@@ -84,7 +103,8 @@ export async function loadAgentContext(client: ZafClient, get: PoliteGet, store:
     role: user.role === 'admin' ? 'admin' : 'agent',
     locale: user.locale,
     timeZone: zone,
-    groupIds: membershipGroups.length > 0 ? membershipGroups.map((m) => m.group_id) : user.groups.map((g) => g.id),
+    groupIds:
+      membershipGroups.length > 0 ? membershipGroups.map((m) => m.group_id) : user.groups.map((g) => g.id),
     defaultGroupId,
     isTicketAccessRestricted: me.success ? Boolean(me.output.user.ticket_restriction) : false,
     rawSettings,

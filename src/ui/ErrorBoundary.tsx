@@ -3,7 +3,10 @@ import type { ReactNode } from 'react';
 import { Component } from 'react';
 
 /** A render error shows a message, never a blank sidebar. The text is passed in already translated. */
-export class ErrorBoundary extends Component<{ message: string; children: ReactNode }, { hasFailed: boolean }> {
+export class ErrorBoundary extends Component<
+  { message: string; children: ReactNode },
+  { hasFailed: boolean }
+> {
   override state = { hasFailed: false };
 
   static getDerivedStateFromError(): { hasFailed: boolean } {

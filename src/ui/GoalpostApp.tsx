@@ -26,8 +26,25 @@ export interface GoalpostAppProps {
   now?: () => number;
 }
 
-function Board({ client, agent, parsedSettings, goals, teamGroupIds, engine, nudgeHistory, now }: Omit<GoalpostAppProps, 'translator'>) {
-  const board = useGoalBoard({ engine, goals, settings: parsedSettings.settings, timeZone: agent.timeZone, teamGroupIds, nudgeHistory, now });
+function Board({
+  client,
+  agent,
+  parsedSettings,
+  goals,
+  teamGroupIds,
+  engine,
+  nudgeHistory,
+  now,
+}: Omit<GoalpostAppProps, 'translator'>) {
+  const board = useGoalBoard({
+    engine,
+    goals,
+    settings: parsedSettings.settings,
+    timeZone: agent.timeZone,
+    teamGroupIds,
+    nudgeHistory,
+    now,
+  });
   useZafEvents(client, engine);
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {

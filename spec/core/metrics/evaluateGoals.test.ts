@@ -29,7 +29,9 @@ const context: EvaluationContext = {
   teamGroupIds: [360001234567],
 };
 const solvedToday = (n: number, extra = {}) =>
-  Array.from({ length: n }, (_, i) => ticketFact({ solvedAt: at('2026-11-18T09:30:00Z') + i * 60_000, ...extra }));
+  Array.from({ length: n }, (_, i) =>
+    ticketFact({ solvedAt: at('2026-11-18T09:30:00Z') + i * 60_000, ...extra }),
+  );
 
 describe('evaluateGoals', () => {
   it('shows a daily solved goal on track when at or above today’s milestone', () => {
@@ -49,29 +51,54 @@ describe('evaluateGoals', () => {
 
   it('does not judge CSAT on a tiny sample but still reports it', () => {
     const tickets = [...solvedToday(2, { satisfaction: 'good' }), ...solvedToday(1, { satisfaction: 'bad' })];
-    const [progress] = evaluateGoals([goal({ metric: 'csat', target: 85, period: 'week', floor: 80 })], snapshotOf({ solvedTickets: tickets }), context);
+    const [progress] = evaluateGoals(
+      [goal({ metric: 'csat', target: 85, period: 'week', floor: 80 })],
+      snapshotOf({ solvedTickets: tickets }),
+      context,
+    );
     expect(progress?.status).toBe('notEnoughData');
     expect(progress?.value).toBeCloseTo(66.67, 1);
     expect(progress?.sampleSize).toBe(3);
   });
 
   it('puts CSAT below its floor when enough ratings say so', () => {
-    const tickets = [...solvedToday(15, { satisfaction: 'good' }), ...solvedToday(6, { satisfaction: 'bad' })];
-    const [progress] = evaluateGoals([goal({ metric: 'csat', target: 85, period: 'week', floor: 80 })], snapshotOf({ solvedTickets: tickets }), context);
+    const tickets = [
+      ...solvedToday(15, { satisfaction: 'good' }),
+      ...solvedToday(6, { satisfaction: 'bad' }),
+    ];
+    const [progress] = evaluateGoals(
+      [goal({ metric: 'csat', target: 85, period: 'week', floor: 80 })],
+      snapshotOf({ solvedTickets: tickets }),
+      context,
+    );
     expect(progress).toMatchObject({ status: 'belowFloor', sampleSize: 21 });
     expect(progress?.value).toBeCloseTo(71.43, 1);
   });
 
   it('judges a first-reply median against a ceiling', () => {
-    const tickets = [60, 100, 140].map((m) => ticketFact({ solvedAt: at('2026-11-17T10:00:00Z'), firstReplyMinutes: { calendar: m, business: m } }));
-    const [progress] = evaluateGoals([goal({ metric: 'first_reply', target: 120, period: 'week' })], snapshotOf({ solvedTickets: tickets }), context);
+    const tickets = [60, 100, 140].map((m) =>
+      ticketFact({ solvedAt: at('2026-11-17T10:00:00Z'), firstReplyMinutes: { calendar: m, business: m } }),
+    );
+    const [progress] = evaluateGoals(
+      [goal({ metric: 'first_reply', target: 120, period: 'week' })],
+      snapshotOf({ solvedTickets: tickets }),
+      context,
+    );
     expect(progress).toMatchObject({ value: 100, status: 'onTrack', fraction: 1 });
-    const [slow] = evaluateGoals([goal({ metric: 'first_reply', target: 80, period: 'week' })], snapshotOf({ solvedTickets: tickets }), context);
+    const [slow] = evaluateGoals(
+      [goal({ metric: 'first_reply', target: 80, period: 'week' })],
+      snapshotOf({ solvedTickets: tickets }),
+      context,
+    );
     expect(slow).toMatchObject({ status: 'behind', fraction: 0.8 });
   });
 
   it('says not enough data for a time goal in an empty period, with no NaN anywhere', () => {
-    const [progress] = evaluateGoals([goal({ metric: 'full_resolution', target: 480, period: 'day' })], snapshotOf(), context);
+    const [progress] = evaluateGoals(
+      [goal({ metric: 'full_resolution', target: 480, period: 'day' })],
+      snapshotOf(),
+      context,
+    );
     expect(progress).toMatchObject({ value: null, status: 'notEnoughData', fraction: 0, sampleSize: 0 });
   });
 
@@ -81,7 +108,11 @@ describe('evaluateGoals', () => {
       solvedTickets: [...solvedToday(14), ...solvedToday(2, { groupId: 999 })],
       teamCounts: [{ kind: 'solved', start: week.start, end: week.end, groupIds: [360001234567], count: 78 }],
     });
-    const [progress] = evaluateGoals([goal({ scope: 'team', target: 120, period: 'week' })], snapshot, context);
+    const [progress] = evaluateGoals(
+      [goal({ scope: 'team', target: 120, period: 'week' })],
+      snapshot,
+      context,
+    );
     expect(progress?.value).toBe(78);
     expect(progress?.share).toEqual({ mine: 14, team: 78, percent: (14 / 78) * 100 });
   });
@@ -98,7 +129,11 @@ describe('evaluateGoals', () => {
 
   it('judges a backlog ceiling now', () => {
     const open = Array.from({ length: 18 }, () => ticketFact({ status: 'open', solvedAt: null }));
-    const [progress] = evaluateGoals([goal({ metric: 'backlog', target: 15, period: 'now' })], snapshotOf({ openTickets: open }), context);
+    const [progress] = evaluateGoals(
+      [goal({ metric: 'backlog', target: 15, period: 'now' })],
+      snapshotOf({ openTickets: open }),
+      context,
+    );
     expect(progress).toMatchObject({ value: 18, status: 'behind', bounds: null });
     expect(progress?.fraction).toBeCloseTo(15 / 18, 10);
   });
@@ -106,10 +141,17 @@ describe('evaluateGoals', () => {
 
 describe('planFetch', () => {
   it('covers the longest personal window with one search and asks only the team counts goals need', () => {
-    const goals = [goal({}), goal({ metric: 'csat', period: 'month', target: 85 }), goal({ scope: 'team', metric: 'csat', period: 'week', target: 85 }), goal({ scope: 'team', metric: 'backlog', period: 'now', target: 60 })];
+    const goals = [
+      goal({}),
+      goal({ metric: 'csat', period: 'month', target: 85 }),
+      goal({ scope: 'team', metric: 'csat', period: 'week', target: 85 }),
+      goal({ scope: 'team', metric: 'backlog', period: 'now', target: 60 }),
+    ];
     const plan = planFetch(goals, { ...context, teamGroupIds: [12, 13] });
     expect(new Date(plan.solvedSince).toISOString()).toBe('2026-11-01T00:00:00.000Z');
-    expect(plan.teamCounts.map((c) => [c.kind, c.start === null ? null : new Date(c.start).toISOString()])).toEqual([
+    expect(
+      plan.teamCounts.map((c) => [c.kind, c.start === null ? null : new Date(c.start).toISOString()]),
+    ).toEqual([
       ['csatGood', '2026-11-16T00:00:00.000Z'],
       ['csatBad', '2026-11-16T00:00:00.000Z'],
       ['backlog', null],

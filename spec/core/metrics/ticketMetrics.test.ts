@@ -60,8 +60,14 @@ describe('medians', () => {
       ticketFact({ firstReplyMinutes: { calendar: 30, business: 30 } }),
       ticketFact({ firstReplyMinutes: { calendar: 120, business: null } }),
     ];
-    expect(medianMinutes(tickets, (t) => t.firstReplyMinutes, 'business')).toEqual({ value: 45, sampleSize: 2 });
-    expect(medianMinutes(tickets, (t) => t.firstReplyMinutes, 'calendar')).toEqual({ value: 120, sampleSize: 3 });
+    expect(medianMinutes(tickets, (t) => t.firstReplyMinutes, 'business')).toEqual({
+      value: 45,
+      sampleSize: 2,
+    });
+    expect(medianMinutes(tickets, (t) => t.firstReplyMinutes, 'calendar')).toEqual({
+      value: 120,
+      sampleSize: 3,
+    });
   });
 });
 
@@ -78,7 +84,12 @@ describe('one-touch and reopen rates', () => {
   });
 
   it('is the share of solved tickets reopened at least once', () => {
-    const tickets = [ticketFact({ reopens: 2 }), ticketFact({ reopens: 0 }), ticketFact({ reopens: 0 }), ticketFact({ reopens: 0 })];
+    const tickets = [
+      ticketFact({ reopens: 2 }),
+      ticketFact({ reopens: 0 }),
+      ticketFact({ reopens: 0 }),
+      ticketFact({ reopens: 0 }),
+    ];
     expect(reopenRate(tickets)).toEqual({ value: 25, sampleSize: 4 });
   });
 });
@@ -88,12 +99,20 @@ describe('backlog and SLA breaches', () => {
   const open = [
     ticketFact({ status: 'open', solvedAt: null, updatedAt: at('2026-11-17T15:00:00Z') }),
     ticketFact({ status: 'pending', solvedAt: null, updatedAt: at('2026-11-10T09:00:00Z') }),
-    ticketFact({ status: 'new', solvedAt: null, updatedAt: at('2026-11-18T08:00:00Z'), activeSlaBreachAt: at('2026-11-18T11:30:00Z') }),
+    ticketFact({
+      status: 'new',
+      solvedAt: null,
+      updatedAt: at('2026-11-18T08:00:00Z'),
+      activeSlaBreachAt: at('2026-11-18T11:30:00Z'),
+    }),
     ticketFact({ status: 'hold', solvedAt: null, activeSlaBreachAt: at('2026-11-18T13:00:00Z') }),
   ];
 
   it('counts unsolved tickets and names the one waiting on the agent longest (not pending ones)', () => {
-    expect(backlogOf(open)).toMatchObject({ value: 4, oldestWaiting: { ticketId: open[0]?.id, since: at('2026-11-17T15:00:00Z') } });
+    expect(backlogOf(open)).toMatchObject({
+      value: 4,
+      oldestWaiting: { ticketId: open[0]?.id, since: at('2026-11-17T15:00:00Z') },
+    });
   });
 
   it('counts only SLA targets already past', () => {

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import type { Goal } from '../../../src/core/goals/goal';
 import type { GoalProgress, GoalStatus } from '../../../src/core/metrics/goalProgress';
-import { dismissNudge, EMPTY_NUDGE_HISTORY, mergeHistories, pruneHistory } from '../../../src/core/nudges/nudgeHistory';
+import {
+  dismissNudge,
+  EMPTY_NUDGE_HISTORY,
+  mergeHistories,
+  pruneHistory,
+} from '../../../src/core/nudges/nudgeHistory';
 import type { NudgeSelection } from '../../../src/core/nudges/selectNudges';
 import { NUDGE_CAP, selectNudges } from '../../../src/core/nudges/selectNudges';
 import en from '../../../translations/en.json';
@@ -14,7 +19,16 @@ const weekEnd = at('2026-11-23T00:00:00Z');
 
 function progress(goal: Partial<Goal>, rest: Partial<GoalProgress> = {}): GoalProgress {
   return {
-    goal: { scope: 'me', metric: 'solved', target: 25, period: 'day', floor: null, audience: { kind: 'everyone' }, line: 1, ...goal },
+    goal: {
+      scope: 'me',
+      metric: 'solved',
+      target: 25,
+      period: 'day',
+      floor: null,
+      audience: { kind: 'everyone' },
+      line: 1,
+      ...goal,
+    },
     bounds: { start: at('2026-11-18T00:00:00Z'), end: goal.period === 'week' ? weekEnd : dayEnd },
     value: 10,
     sampleSize: 10,
@@ -27,7 +41,14 @@ function progress(goal: Partial<Goal>, rest: Partial<GoalProgress> = {}): GoalPr
   };
 }
 
-const behindSolved = progress({}, { value: 11, status: 'behind', pace: { milestone: 15.6, elapsedWorkFraction: 0.62, projection: 17.7, aheadBy: -4.6 } });
+const behindSolved = progress(
+  {},
+  {
+    value: 11,
+    status: 'behind',
+    pace: { milestone: 15.6, elapsedWorkFraction: 0.62, projection: 17.7, aheadBy: -4.6 },
+  },
+);
 const csatBelowFloor = progress(
   { metric: 'csat', target: 85, period: 'week', floor: 80 },
   { value: 76.2, sampleSize: 21, status: 'belowFloor', fraction: 0.9 },
@@ -51,14 +72,22 @@ function selection(overrides: Partial<NudgeSelection>): NudgeSelection {
 describe('selectNudges', () => {
   it('tells an agent behind pace how many tickets behind the milestone they are', () => {
     const [nudge] = selectNudges(selection({ progress: [behindSolved] }));
-    expect(nudge).toMatchObject({ rule: 'behind-pace', message: { key: 'ui.nudges.behindPace', params: { count: { type: 'count', value: 4 } } } });
+    expect(nudge).toMatchObject({
+      rule: 'behind-pace',
+      message: { key: 'ui.nudges.behindPace', params: { count: { type: 'count', value: 4 } } },
+    });
   });
 
   it('lets a quality goal below its floor lead and silences pace nudges', () => {
     const bad = ticketFact({ satisfaction: 'bad', solvedAt: at('2026-11-18T10:00:00Z') });
-    const nudges = selectNudges(selection({ progress: [behindSolved, csatBelowFloor], solvedTickets: [bad] }));
+    const nudges = selectNudges(
+      selection({ progress: [behindSolved, csatBelowFloor], solvedTickets: [bad] }),
+    );
     expect(nudges.map((n) => n.rule)).toEqual(['quality-first']);
-    expect(nudges[0]).toMatchObject({ ticketId: bad.id, message: { key: 'ui.nudges.qualityBelowFloorWithTicket' } });
+    expect(nudges[0]).toMatchObject({
+      ticketId: bad.id,
+      message: { key: 'ui.nudges.qualityBelowFloorWithTicket' },
+    });
   });
 
   it('keeps pace nudges silenced even after the quality nudge is dismissed', () => {
@@ -67,13 +96,30 @@ describe('selectNudges', () => {
   });
 
   it('names the oldest unreplied ticket once it has waited three quarters of the first-reply target', () => {
-    const waiting = ticketFact({ status: 'open', solvedAt: null, createdAt: now - 190 * 60_000, firstReplyMinutes: { calendar: null, business: null } });
-    const fresh = ticketFact({ status: 'new', solvedAt: null, createdAt: now - 10 * 60_000, firstReplyMinutes: { calendar: null, business: null } });
-    const [nudge] = selectNudges(selection({ progress: [progress({ metric: 'first_reply', target: 120, period: 'week' })], openTickets: [fresh, waiting] }));
+    const waiting = ticketFact({
+      status: 'open',
+      solvedAt: null,
+      createdAt: now - 190 * 60_000,
+      firstReplyMinutes: { calendar: null, business: null },
+    });
+    const fresh = ticketFact({
+      status: 'new',
+      solvedAt: null,
+      createdAt: now - 10 * 60_000,
+      firstReplyMinutes: { calendar: null, business: null },
+    });
+    const [nudge] = selectNudges(
+      selection({
+        progress: [progress({ metric: 'first_reply', target: 120, period: 'week' })],
+        openTickets: [fresh, waiting],
+      }),
+    );
     expect(nudge).toMatchObject({
       rule: 'first-reply-at-risk',
       ticketId: waiting.id,
-      message: { params: { waited: { type: 'duration', minutes: 190 }, target: { type: 'duration', minutes: 120 } } },
+      message: {
+        params: { waited: { type: 'duration', minutes: 190 }, target: { type: 'duration', minutes: 120 } },
+      },
     });
   });
 
@@ -87,7 +133,13 @@ describe('selectNudges', () => {
   it('shows at most two nudges, highest priority first', () => {
     const due = ticketFact({ status: 'open', solvedAt: null, activeSlaBreachAt: now + 5 * 60_000 });
     const nudges = selectNudges(
-      selection({ progress: [csatBelowFloor, progress({ metric: 'csat', period: 'day', target: 85 }, { status: 'notEnoughData', sampleSize: 2 })], openTickets: [due] }),
+      selection({
+        progress: [
+          csatBelowFloor,
+          progress({ metric: 'csat', period: 'day', target: 85 }, { status: 'notEnoughData', sampleSize: 2 }),
+        ],
+        openTickets: [due],
+      }),
     );
     expect(nudges.map((n) => n.rule)).toEqual(['quality-first', 'sla-soon']);
   });
@@ -96,7 +148,9 @@ describe('selectNudges', () => {
     const history = dismissNudge(EMPTY_NUDGE_HISTORY, 'behind-pace:solved:day', dayEnd);
     expect(selectNudges(selection({ progress: [behindSolved], history }))).toEqual([]);
     const tomorrow = { ...behindSolved, bounds: { start: dayEnd, end: dayEnd + 86_400_000 } };
-    expect(selectNudges(selection({ now: dayEnd + 3_600_000, progress: [tomorrow], history }))).toHaveLength(1);
+    expect(selectNudges(selection({ now: dayEnd + 3_600_000, progress: [tomorrow], history }))).toHaveLength(
+      1,
+    );
   });
 
   it('stays quiet outside working hours, when switched off, or for a disabled rule', () => {
@@ -107,7 +161,10 @@ describe('selectNudges', () => {
 
   it('celebrates a reached goal and says when CSAT has too few ratings to judge', () => {
     const reached = progress({}, { value: 25, status: 'achieved', fraction: 1 });
-    const early = progress({ metric: 'csat', target: 85, period: 'week' }, { value: 66.7, sampleSize: 3, status: 'notEnoughData' });
+    const early = progress(
+      { metric: 'csat', target: 85, period: 'week' },
+      { value: 66.7, sampleSize: 3, status: 'notEnoughData' },
+    );
     expect(selectNudges(selection({ progress: [reached, early] })).map((n) => n.message.key)).toEqual([
       'ui.nudges.goalReached',
       'ui.nudges.notEnoughRatings',
@@ -115,49 +172,85 @@ describe('selectNudges', () => {
   });
 
   it('points the agent at the team goal when the team is close, with their own part only', () => {
-    const team = progress({ scope: 'team', target: 120, period: 'week' }, { value: 100, fraction: 100 / 120, share: { mine: 14, team: 100, percent: 14 } });
+    const team = progress(
+      { scope: 'team', target: 120, period: 'week' },
+      { value: 100, fraction: 100 / 120, share: { mine: 14, team: 100, percent: 14 } },
+    );
     const [nudge] = selectNudges(selection({ progress: [team] }));
-    expect(nudge?.message.params).toMatchObject({ remaining: { type: 'count', value: 20 }, mine: { type: 'count', value: 14 } });
+    expect(nudge?.message.params).toMatchObject({
+      remaining: { type: 'count', value: 20 },
+      mine: { type: 'count', value: 14 },
+    });
   });
 
   describe('properties', () => {
     const statuses: GoalStatus[] = ['achieved', 'onTrack', 'behind', 'belowFloor', 'notEnoughData'];
-    const arbitraryProgress = fc.record({
-      metric: fc.constantFrom('solved', 'csat', 'first_reply', 'reopen_rate', 'backlog'),
-      scope: fc.constantFrom('me', 'team'),
-      status: fc.constantFrom(...statuses),
-      value: fc.integer({ min: 0, max: 200 }),
-      gap: fc.integer({ min: -5, max: 10 }),
-      fraction: fc.double({ min: 0, max: 1, noNaN: true }),
-    }).map((r) =>
-      progress(
-        { metric: r.metric as Goal['metric'], scope: r.scope as Goal['scope'], floor: r.metric === 'csat' ? 80 : null, target: 100, period: r.metric === 'backlog' ? 'now' : 'day' },
-        { status: r.status, value: r.value, fraction: r.fraction, pace: { milestone: r.value + r.gap, elapsedWorkFraction: 0.5, projection: null, aheadBy: -r.gap } },
-      ),
-    );
-    const arbitraryOpen = fc.record({ age: fc.integer({ min: 0, max: 2000 }), sla: fc.option(fc.integer({ min: -120, max: 120 })) }).map((r) =>
-      ticketFact({ status: 'open', solvedAt: null, createdAt: now - r.age * 60_000, firstReplyMinutes: { calendar: null, business: null }, activeSlaBreachAt: r.sla === null ? null : now + r.sla * 60_000 }),
-    );
+    const arbitraryProgress = fc
+      .record({
+        metric: fc.constantFrom('solved', 'csat', 'first_reply', 'reopen_rate', 'backlog'),
+        scope: fc.constantFrom('me', 'team'),
+        status: fc.constantFrom(...statuses),
+        value: fc.integer({ min: 0, max: 200 }),
+        gap: fc.integer({ min: -5, max: 10 }),
+        fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .map((r) =>
+        progress(
+          {
+            metric: r.metric as Goal['metric'],
+            scope: r.scope as Goal['scope'],
+            floor: r.metric === 'csat' ? 80 : null,
+            target: 100,
+            period: r.metric === 'backlog' ? 'now' : 'day',
+          },
+          {
+            status: r.status,
+            value: r.value,
+            fraction: r.fraction,
+            pace: { milestone: r.value + r.gap, elapsedWorkFraction: 0.5, projection: null, aheadBy: -r.gap },
+          },
+        ),
+      );
+    const arbitraryOpen = fc
+      .record({ age: fc.integer({ min: 0, max: 2000 }), sla: fc.option(fc.integer({ min: -120, max: 120 })) })
+      .map((r) =>
+        ticketFact({
+          status: 'open',
+          solvedAt: null,
+          createdAt: now - r.age * 60_000,
+          firstReplyMinutes: { calendar: null, business: null },
+          activeSlaBreachAt: r.sla === null ? null : now + r.sla * 60_000,
+        }),
+      );
 
     it('exercises the pace rule (guards the generator)', () => {
       const sample = fc.sample(fc.array(arbitraryProgress, { maxLength: 8 }), 200);
-      expect(sample.some((all) => selectNudges(selection({ progress: all })).some((n) => n.kind === 'pace'))).toBe(true);
+      expect(
+        sample.some((all) => selectNudges(selection({ progress: all })).some((n) => n.kind === 'pace')),
+      ).toBe(true);
     });
 
     it('never shows more than the cap, never a pace nudge under the quality guard, every key translated', () => {
       fc.assert(
-        fc.property(fc.array(arbitraryProgress, { maxLength: 8 }), fc.array(arbitraryOpen, { maxLength: 5 }), (all, open) => {
-          const nudges = selectNudges(selection({ progress: all, openTickets: open }));
-          expect(nudges.length).toBeLessThanOrEqual(NUDGE_CAP);
-          if (all.some((p) => p.status === 'belowFloor')) expect(nudges.some((n) => n.kind === 'pace')).toBe(false);
-          for (const nudge of nudges) {
-            const key = nudge.message.key.replace('ui.nudges.', '');
-            const texts = en.ui.nudges as Record<string, unknown>;
-            expect(texts[key] ?? texts[`${key}_other`]).toEqual(expect.any(String));
-            // Only the agent's own figures: no free text that could carry a name.
-            expect(Object.values(nudge.message.params).filter((param) => param.type === 'text')).toEqual([]);
-          }
-        }),
+        fc.property(
+          fc.array(arbitraryProgress, { maxLength: 8 }),
+          fc.array(arbitraryOpen, { maxLength: 5 }),
+          (all, open) => {
+            const nudges = selectNudges(selection({ progress: all, openTickets: open }));
+            expect(nudges.length).toBeLessThanOrEqual(NUDGE_CAP);
+            if (all.some((p) => p.status === 'belowFloor'))
+              expect(nudges.some((n) => n.kind === 'pace')).toBe(false);
+            for (const nudge of nudges) {
+              const key = nudge.message.key.replace('ui.nudges.', '');
+              const texts = en.ui.nudges as Record<string, unknown>;
+              expect(texts[key] ?? texts[`${key}_other`]).toEqual(expect.any(String));
+              // Only the agent's own figures: no free text that could carry a name.
+              expect(Object.values(nudge.message.params).filter((param) => param.type === 'text')).toEqual(
+                [],
+              );
+            }
+          },
+        ),
       );
     });
   });
@@ -168,7 +261,12 @@ describe('nudge history', () => {
     const a = dismissNudge(EMPTY_NUDGE_HISTORY, 'behind-pace:solved:day', dayEnd);
     const b = dismissNudge(EMPTY_NUDGE_HISTORY, 'goal-reached:solved:week', weekEnd);
     const merged = mergeHistories(a, b);
-    expect(Object.keys(merged.dismissedUntil).sort()).toEqual(['behind-pace:solved:day', 'goal-reached:solved:week']);
-    expect(Object.keys(pruneHistory(merged, dayEnd + 1).dismissedUntil)).toEqual(['goal-reached:solved:week']);
+    expect(Object.keys(merged.dismissedUntil).sort()).toEqual([
+      'behind-pace:solved:day',
+      'goal-reached:solved:week',
+    ]);
+    expect(Object.keys(pruneHistory(merged, dayEnd + 1).dismissedUntil)).toEqual([
+      'goal-reached:solved:week',
+    ]);
   });
 });

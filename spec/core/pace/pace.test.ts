@@ -23,7 +23,14 @@ describe('workingMinutesBetween', () => {
 
   it('counts part of a day', () => {
     // 10:30 to 12:00 local in Berlin (UTC+1).
-    expect(workingMinutesBetween(at('2026-11-18T09:30:00Z'), at('2026-11-18T11:00:00Z'), weekdays, 'Europe/Berlin')).toBe(90);
+    expect(
+      workingMinutesBetween(
+        at('2026-11-18T09:30:00Z'),
+        at('2026-11-18T11:00:00Z'),
+        weekdays,
+        'Europe/Berlin',
+      ),
+    ).toBe(90);
   });
 });
 

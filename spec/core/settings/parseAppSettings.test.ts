@@ -82,7 +82,17 @@ describe('parseAppSettings', () => {
 
 describe('goalsForAgent', () => {
   const { goals } = parseGoalLines(
-    ['me solved 25 day', 'me first_reply 2h week', 'me csat 85% week', '[group 12]', 'me solved 15 day', '[group 13]', 'me solved 18 day', '[agent 99]', 'me solved 30 day'].join('\n'),
+    [
+      'me solved 25 day',
+      'me first_reply 2h week',
+      'me csat 85% week',
+      '[group 12]',
+      'me solved 15 day',
+      '[group 13]',
+      'me solved 18 day',
+      '[agent 99]',
+      'me solved 30 day',
+    ].join('\n'),
   );
 
   it('gives everyone the shared goals, CSAT first', () => {

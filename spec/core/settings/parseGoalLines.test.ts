@@ -12,17 +12,52 @@ me      solved        30       day
 `;
 
 const problemsOf = (source: string) =>
-  parseGoalLines(source).problems.map((p) => ({ line: p.line, code: p.message.key.replace('ui.settingsProblems.', '') }));
+  parseGoalLines(source).problems.map((p) => ({
+    line: p.line,
+    code: p.message.key.replace('ui.settingsProblems.', ''),
+  }));
 
 describe('parseGoalLines', () => {
   it('reads the documented example into exactly its goals', () => {
     const { goals, problems } = parseGoalLines(EXAMPLE);
     expect(problems).toEqual([]);
     expect(goals).toEqual([
-      { scope: 'me', metric: 'solved', target: 25, period: 'day', floor: null, audience: { kind: 'everyone' }, line: 2 },
-      { scope: 'me', metric: 'csat', target: 85, period: 'week', floor: 80, audience: { kind: 'everyone' }, line: 3 },
-      { scope: 'me', metric: 'first_reply', target: 120, period: 'week', floor: null, audience: { kind: 'everyone' }, line: 4 },
-      { scope: 'team', metric: 'solved', target: 120, period: 'week', floor: null, audience: { kind: 'everyone' }, line: 5 },
+      {
+        scope: 'me',
+        metric: 'solved',
+        target: 25,
+        period: 'day',
+        floor: null,
+        audience: { kind: 'everyone' },
+        line: 2,
+      },
+      {
+        scope: 'me',
+        metric: 'csat',
+        target: 85,
+        period: 'week',
+        floor: 80,
+        audience: { kind: 'everyone' },
+        line: 3,
+      },
+      {
+        scope: 'me',
+        metric: 'first_reply',
+        target: 120,
+        period: 'week',
+        floor: null,
+        audience: { kind: 'everyone' },
+        line: 4,
+      },
+      {
+        scope: 'team',
+        metric: 'solved',
+        target: 120,
+        period: 'week',
+        floor: null,
+        audience: { kind: 'everyone' },
+        line: 5,
+      },
       {
         scope: 'me',
         metric: 'solved',
@@ -32,12 +67,27 @@ describe('parseGoalLines', () => {
         audience: { kind: 'group', groupId: 360001234567 },
         line: 7,
       },
-      { scope: 'me', metric: 'solved', target: 30, period: 'day', floor: null, audience: { kind: 'agent', agentId: 3720451 }, line: 9 },
+      {
+        scope: 'me',
+        metric: 'solved',
+        target: 30,
+        period: 'day',
+        floor: null,
+        audience: { kind: 'agent', agentId: 3720451 },
+        line: 9,
+      },
     ]);
   });
 
   it('keeps valid lines when others are wrong, and names each bad line and its reason', () => {
-    const source = ['me solved 25 day', 'me sovled 10 day', '', '# a comment', 'me csat 85% week floor 90%', 'me csat 80% week'].join('\n');
+    const source = [
+      'me solved 25 day',
+      'me sovled 10 day',
+      '',
+      '# a comment',
+      'me csat 85% week floor 90%',
+      'me csat 80% week',
+    ].join('\n');
     const { goals } = parseGoalLines(source);
     expect(goals.map((g) => `${g.metric}@${g.line}`)).toEqual(['solved@1', 'csat@6']);
     expect(problemsOf(source)).toEqual([
@@ -91,7 +141,9 @@ describe('parseGoalLines', () => {
   });
 
   it('tolerates case, tabs, aliases, CRLF line endings and trailing comments', () => {
-    const { goals, problems } = parseGoalLines('ME\tSatisfaction  90%\tWeekly # headline\r\nme first-reply 4h week\r\nme backlog 12');
+    const { goals, problems } = parseGoalLines(
+      'ME\tSatisfaction  90%\tWeekly # headline\r\nme first-reply 4h week\r\nme backlog 12',
+    );
     expect(problems).toEqual([]);
     expect(goals.map((g) => [g.metric, g.target, g.period, g.line])).toEqual([
       ['csat', 90, 'week', 1],
@@ -103,11 +155,16 @@ describe('parseGoalLines', () => {
   it('reports a duplicate goal on the later line; the first one wins', () => {
     const { goals, problems } = parseGoalLines('me solved 25 day\nme solved 30 day');
     expect(goals.map((g) => g.target)).toEqual([25]);
-    expect(problems[0]).toMatchObject({ line: 2, message: { params: { firstLine: { type: 'count', value: 1 } } } });
+    expect(problems[0]).toMatchObject({
+      line: 2,
+      message: { params: { firstLine: { type: 'count', value: 1 } } },
+    });
   });
 
   it('allows the same goal again in another section', () => {
-    const { problems } = parseGoalLines('me solved 25 day\n[group 7]\nme solved 15 day\n[everyone]\nme csat 85% week');
+    const { problems } = parseGoalLines(
+      'me solved 25 day\n[group 7]\nme solved 15 day\n[everyone]\nme csat 85% week',
+    );
     expect(problems).toEqual([]);
   });
 });

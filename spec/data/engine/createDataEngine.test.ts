@@ -30,7 +30,8 @@ function setup() {
   return { clock, storage, source, openTab, engines };
 }
 
-const solvedCount = (state: EngineState) => (state.status === 'ready' ? state.snapshot.solvedTickets.length : null);
+const solvedCount = (state: EngineState) =>
+  state.status === 'ready' ? state.snapshot.solvedTickets.length : null;
 
 describe('the shared data engine', () => {
   it('fetches once for several open tabs, and every tab shows the result', async () => {
@@ -119,7 +120,21 @@ describe('the shared data engine', () => {
     storage.setItem(cacheKey('acme', 3720451), '{not json');
     expect(openTab('tab-1').getState().status).toBe('loading');
     const { storage: other, openTab: openOther } = setup();
-    writeCachedSnapshot(other, 'acme', 99, { agentId: 99, fetchedAt: START, solvedSince: START, solvedTickets: [], openTickets: [], teamCounts: [], isTeamViewPartial: false }, START);
+    writeCachedSnapshot(
+      other,
+      'acme',
+      99,
+      {
+        agentId: 99,
+        fetchedAt: START,
+        solvedSince: START,
+        solvedTickets: [],
+        openTickets: [],
+        teamCounts: [],
+        isTeamViewPartial: false,
+      },
+      START,
+    );
     other.setItem(cacheKey('acme', 3720451), other.getItem(cacheKey('acme', 99)) ?? '');
     expect(openOther('tab-1').getState().status).toBe('loading');
   });

@@ -1,5 +1,9 @@
 import type { AgentSnapshot } from '../../../src/core/goals/ticketFacts';
-import type { EngineClock, MessageChannelLike, SnapshotSource } from '../../../src/data/engine/createDataEngine';
+import type {
+  EngineClock,
+  MessageChannelLike,
+  SnapshotSource,
+} from '../../../src/data/engine/createDataEngine';
 import type { KeyValueStore } from '../../../src/data/engine/snapshotCache';
 
 /** A clock whose timers run only when the test advances time. */
@@ -46,7 +50,9 @@ export class ChannelHub {
     members.add(self);
     return {
       postMessage: (data) => {
-        for (const member of members) if (member !== self) member.listeners.forEach((l) => queueMicrotask(() => l({ data: structuredClone(data) })));
+        for (const member of members)
+          if (member !== self)
+            member.listeners.forEach((l) => queueMicrotask(() => l({ data: structuredClone(data) })));
       },
       addEventListener: (_type, listener) => self.listeners.push(listener),
       close: () => members.delete(self),
@@ -67,7 +73,10 @@ export class CountingSource implements SnapshotSource {
   changeCalls = 0;
   failWith: unknown = null;
   solvedCount = 3;
-  constructor(private readonly clock: ManualClock, private readonly agentId = 3720451) {}
+  constructor(
+    private readonly clock: ManualClock,
+    private readonly agentId = 3720451,
+  ) {}
   solvedSince = () => Date.parse('2026-11-16T00:00:00Z');
   private snapshot(now: number): AgentSnapshot {
     return {

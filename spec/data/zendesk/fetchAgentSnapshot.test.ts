@@ -28,7 +28,12 @@ describe('search queries', () => {
 
   it('ORs groups and both good scores in one team query', () => {
     expect(
-      teamCountQuery({ kind: 'csatGood', start: Date.parse('2026-11-16T00:00:00Z'), end: Date.parse('2026-11-23T00:00:00Z'), groupIds: [12, 13] }),
+      teamCountQuery({
+        kind: 'csatGood',
+        start: Date.parse('2026-11-16T00:00:00Z'),
+        end: Date.parse('2026-11-23T00:00:00Z'),
+        groupIds: [12, 13],
+      }),
     ).toBe(
       'type:ticket group:12 group:13 status>=solved solved>=2026-11-16T00:00:00Z solved<2026-11-23T00:00:00Z satisfaction:good satisfaction:goodwithcomment',
     );
@@ -40,22 +45,34 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
     const { fake, get } = setup();
     const since = Date.parse('2026-11-16T00:00:00Z');
     const week = { start: since, end: Date.parse('2026-11-23T00:00:00Z') };
-    const snapshot = await fetchAgentSnapshot(get, AOIFE, { solvedSince: since, teamCounts: [{ kind: 'solved', ...week, groupIds: [EMEA] }] }, fake.now);
+    const snapshot = await fetchAgentSnapshot(
+      get,
+      AOIFE,
+      { solvedSince: since, teamCounts: [{ kind: 'solved', ...week, groupIds: [EMEA] }] },
+      fake.now,
+    );
 
     // Independently from the seed:
     const mine = fake.account.tickets.filter((t) => t.assigneeId === AOIFE);
     const solved = mine.filter((t) => t.solvedAt !== null && t.solvedAt >= since);
     const open = mine.filter((t) => t.solvedAt === null);
-    const teamSolved = fake.account.tickets.filter((t) => t.groupId === EMEA && t.solvedAt !== null && t.solvedAt >= week.start && t.solvedAt < week.end);
+    const teamSolved = fake.account.tickets.filter(
+      (t) => t.groupId === EMEA && t.solvedAt !== null && t.solvedAt >= week.start && t.solvedAt < week.end,
+    );
     expect(snapshot.solvedTickets.map((t) => t.id).sort()).toEqual(solved.map((t) => t.id).sort());
     expect(snapshot.openTickets.map((t) => t.id).sort()).toEqual(open.map((t) => t.id).sort());
     expect(snapshot.teamCounts[0]?.count).toBe(teamSolved.length);
     const sample = solved[0]!;
     const fact = snapshot.solvedTickets.find((t) => t.id === sample.id);
-    expect(fact?.firstReplyMinutes.calendar).toBe(Math.round((sample.firstReplyAt! - sample.createdAt) / 60_000));
+    expect(fact?.firstReplyMinutes.calendar).toBe(
+      Math.round((sample.firstReplyAt! - sample.createdAt) / 60_000),
+    );
     expect(fact?.publicReplies).toBe(sample.replies);
     const unreplied = open.find((t) => t.firstReplyAt === null);
-    if (unreplied) expect(snapshot.openTickets.find((t) => t.id === unreplied.id)?.activeSlaBreachAt).toBe(unreplied.slaBreachAt);
+    if (unreplied)
+      expect(snapshot.openTickets.find((t) => t.id === unreplied.id)?.activeSlaBreachAt).toBe(
+        unreplied.slaBreachAt,
+      );
   });
 
   it('pages past 100 results and splits windows past search’s 1,000-result cap', async () => {
@@ -66,7 +83,9 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
     }
     const since = Date.parse('2026-10-01T00:00:00Z');
     const snapshot = await fetchAgentSnapshot(get, AOIFE, { solvedSince: since, teamCounts: [] }, fake.now);
-    const expected = fake.account.tickets.filter((t) => t.assigneeId === AOIFE && t.solvedAt !== null && t.solvedAt >= since).length + 1_150;
+    const expected =
+      fake.account.tickets.filter((t) => t.assigneeId === AOIFE && t.solvedAt !== null && t.solvedAt >= since)
+        .length + 1_150;
     expect(snapshot.solvedTickets).toHaveLength(expected);
     expect(fake.log.some((r) => r.status === 422)).toBe(false);
   });
@@ -74,7 +93,9 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
   it('fails with a malformed error, not a crash, on a body that is not the documented shape', async () => {
     const { fake, get } = setup();
     fake.fault = 'malformed';
-    await expect(fetchAgentSnapshot(get, AOIFE, { solvedSince: fake.now - 86_400_000, teamCounts: [] }, fake.now)).rejects.toMatchObject({
+    await expect(
+      fetchAgentSnapshot(get, AOIFE, { solvedSince: fake.now - 86_400_000, teamCounts: [] }, fake.now),
+    ).rejects.toMatchObject({
       error: { kind: 'malformed' },
     });
   });
@@ -82,20 +103,30 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
   it('merging only what changed equals a full refetch, over random edit streams', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ action: fc.constantFrom('create', 'reply', 'solve', 'rateGood', 'rateBad'), pick: fc.nat(), minutes: fc.integer({ min: 1, max: 30 }) }), { maxLength: 12 }),
+        fc.array(
+          fc.record({
+            action: fc.constantFrom('create', 'reply', 'solve', 'rateGood', 'rateBad'),
+            pick: fc.nat(),
+            minutes: fc.integer({ min: 1, max: 30 }),
+          }),
+          { maxLength: 12 },
+        ),
         async (edits) => {
           const { fake, get } = setup(7);
           const plan = { solvedSince: Date.parse('2026-11-16T00:00:00Z'), teamCounts: [] };
           let snapshot = await fetchAgentSnapshot(get, AOIFE, plan, fake.now);
           for (const edit of edits) {
             fake.advanceClock(edit.minutes * 60_000);
-            const mine = fake.account.tickets.filter((t) => t.assigneeId === AOIFE).map((t) => fake.live(t.id)!);
+            const mine = fake.account.tickets
+              .filter((t) => t.assigneeId === AOIFE)
+              .map((t) => fake.live(t.id)!);
             const open = mine.filter((t) => t.solvedAt === null);
             const solved = mine.filter((t) => t.solvedAt !== null);
             if (edit.action === 'create') fake.createTicket(AOIFE);
             else if (edit.action === 'reply' && open.length) fake.reply(open[edit.pick % open.length]!.id);
             else if (edit.action === 'solve' && open.length) fake.solve(open[edit.pick % open.length]!.id);
-            else if (solved.length) fake.rate(solved[edit.pick % solved.length]!.id, edit.action === 'rateGood' ? 'good' : 'bad');
+            else if (solved.length)
+              fake.rate(solved[edit.pick % solved.length]!.id, edit.action === 'rateGood' ? 'good' : 'bad');
             if (edit.pick % 3 === 0) snapshot = await fetchSnapshotChanges(get, snapshot, plan, fake.now);
           }
           fake.advanceClock(60_000);

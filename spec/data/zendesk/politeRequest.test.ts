@@ -1,5 +1,9 @@
 import type { HttpResponse } from '../../../src/data/zaf/zafClient';
-import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from '../../../src/data/zendesk/politeRequest';
+import {
+  accountBudgetForPlan,
+  createPoliteGet,
+  DEFAULT_POLITENESS,
+} from '../../../src/data/zendesk/politeRequest';
 
 function scripted(answers: HttpResponse[]) {
   const sent: { url: string; at: number }[] = [];
@@ -26,9 +30,13 @@ describe('politeGet', () => {
   it('sends nothing before a 429’s Retry-After has passed, then goes again', async () => {
     const s = scripted([{ status: 429, headers: { 'retry-after': '40' }, body: 'Rate limited' }, ok()]);
     const get = createPoliteGet(s.send, s.timing);
-    await expect(get('/api/v2/search/count.json?query=a')).rejects.toMatchObject({ error: { kind: 'rateLimited', retryAt: s.now() + 40_000 } });
+    await expect(get('/api/v2/search/count.json?query=a')).rejects.toMatchObject({
+      error: { kind: 'rateLimited', retryAt: s.now() + 40_000 },
+    });
     s.advance(39_000);
-    await expect(get('/api/v2/search/count.json?query=b')).rejects.toMatchObject({ error: { kind: 'rateLimited' } });
+    await expect(get('/api/v2/search/count.json?query=b')).rejects.toMatchObject({
+      error: { kind: 'rateLimited' },
+    });
     expect(s.sent).toHaveLength(1);
     s.advance(1_000);
     await expect(get('/api/v2/search/count.json?query=b')).resolves.toEqual({ count: 3 });
@@ -42,7 +50,9 @@ describe('politeGet', () => {
       { status: 500, headers: {}, body: null },
     ]);
     const get = createPoliteGet(s.send, s.timing);
-    await expect(get('/api/v2/search.json?query=x')).rejects.toMatchObject({ error: { kind: 'serverError', status: 500 } });
+    await expect(get('/api/v2/search.json?query=x')).rejects.toMatchObject({
+      error: { kind: 'serverError', status: 500 },
+    });
     expect(s.sent).toHaveLength(3);
     // random() = 0.5: half of 1 s, then half of 2 s.
     expect(s.sleeps).toEqual([500, 1_000]);
@@ -50,7 +60,9 @@ describe('politeGet', () => {
 
   it('recovers when a retry succeeds', async () => {
     const s = scripted([{ status: 502, headers: {}, body: null }, ok({ count: 9 })]);
-    await expect(createPoliteGet(s.send, s.timing)('/api/v2/search/count.json?query=x')).resolves.toEqual({ count: 9 });
+    await expect(createPoliteGet(s.send, s.timing)('/api/v2/search/count.json?query=x')).resolves.toEqual({
+      count: 9,
+    });
   });
 
   it('makes one request for identical concurrent GETs', async () => {
@@ -63,26 +75,41 @@ describe('politeGet', () => {
 
   it('keeps to its share of the account budget per minute, and halves it near the limit', async () => {
     const s = scripted([]);
-    const get = createPoliteGet(s.send, s.timing, { ...DEFAULT_POLITENESS, accountBudgetPerMinute: 200, maxShareOfBudget: 0.05 });
+    const get = createPoliteGet(s.send, s.timing, {
+      ...DEFAULT_POLITENESS,
+      accountBudgetPerMinute: 200,
+      maxShareOfBudget: 0.05,
+    });
     for (let i = 0; i < 11; i += 1) await get(`/api/v2/search/count.json?query=${i}`);
     const firstMinute = s.sent.filter((r) => r.at < (s.sent[0]?.at ?? 0) + 60_000);
     expect(firstMinute).toHaveLength(10);
 
-    const near = scripted([{ status: 200, headers: { 'x-rate-limit': '200', 'x-rate-limit-remaining': '12' }, body: {} }]);
-    const cautious = createPoliteGet(near.send, near.timing, { ...DEFAULT_POLITENESS, accountBudgetPerMinute: 200, maxShareOfBudget: 0.05 });
+    const near = scripted([
+      { status: 200, headers: { 'x-rate-limit': '200', 'x-rate-limit-remaining': '12' }, body: {} },
+    ]);
+    const cautious = createPoliteGet(near.send, near.timing, {
+      ...DEFAULT_POLITENESS,
+      accountBudgetPerMinute: 200,
+      maxShareOfBudget: 0.05,
+    });
     for (let i = 0; i < 6; i += 1) await cautious(`/q${i}`);
     expect(near.sent.filter((r) => r.at < (near.sent[0]?.at ?? 0) + 60_000)).toHaveLength(5);
   });
 
   it('treats 403 as forbidden without retrying', async () => {
     const s = scripted([{ status: 403, headers: {}, body: { error: 'Forbidden' } }]);
-    await expect(createPoliteGet(s.send, s.timing)('/api/v2/users/me.json')).rejects.toMatchObject({ error: { kind: 'forbidden' } });
+    await expect(createPoliteGet(s.send, s.timing)('/api/v2/users/me.json')).rejects.toMatchObject({
+      error: { kind: 'forbidden' },
+    });
     expect(s.sent).toHaveLength(1);
   });
 
   it('knows each plan’s budget', () => {
-    expect([accountBudgetForPlan('Team'), accountBudgetForPlan('Professional'), accountBudgetForPlan('Enterprise'), accountBudgetForPlan(null)]).toEqual([
-      200, 400, 700, 200,
-    ]);
+    expect([
+      accountBudgetForPlan('Team'),
+      accountBudgetForPlan('Professional'),
+      accountBudgetForPlan('Enterprise'),
+      accountBudgetForPlan(null),
+    ]).toEqual([200, 400, 700, 200]);
   });
 });

@@ -26,9 +26,7 @@ export type GoalScope = (typeof GOAL_SCOPES)[number];
 
 /** Who a goal line applies to: the section of the settings it was written in. */
 export type GoalAudience =
-  | { kind: 'everyone' }
-  | { kind: 'group'; groupId: number }
-  | { kind: 'agent'; agentId: number };
+  { kind: 'everyone' } | { kind: 'group'; groupId: number } | { kind: 'agent'; agentId: number };
 
 /**
  * One goal. `target` is in the metric's unit (see metricCatalog):

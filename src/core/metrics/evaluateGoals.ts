@@ -30,9 +30,14 @@ export interface EvaluationContext {
 
 const clamp01 = (value: number) => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
 
-function teamCount(counts: readonly TeamCount[], kind: TeamCountKind, bounds: PeriodBounds | null): number | null {
+function teamCount(
+  counts: readonly TeamCount[],
+  kind: TeamCountKind,
+  bounds: PeriodBounds | null,
+): number | null {
   const match = counts.find(
-    (count) => count.kind === kind && count.start === (bounds?.start ?? null) && count.end === (bounds?.end ?? null),
+    (count) =>
+      count.kind === kind && count.start === (bounds?.start ?? null) && count.end === (bounds?.end ?? null),
   );
   return match ? match.count : null;
 }
@@ -42,7 +47,12 @@ interface Measured extends Measurement {
   mine?: number;
 }
 
-function measure(goal: Goal, snapshot: AgentSnapshot, bounds: PeriodBounds | null, context: EvaluationContext): Measured {
+function measure(
+  goal: Goal,
+  snapshot: AgentSnapshot,
+  bounds: PeriodBounds | null,
+  context: EvaluationContext,
+): Measured {
   const solved = bounds ? solvedInWindow(snapshot.solvedTickets, bounds) : [];
   if (goal.scope === 'team') {
     const counts = snapshot.teamCounts;
@@ -85,7 +95,14 @@ function measure(goal: Goal, snapshot: AgentSnapshot, bounds: PeriodBounds | nul
   }
 }
 
-function statusOf(goal: Goal, value: number | null, sampleSize: number, pace: Pace | null, isOver: boolean, context: EvaluationContext): GoalStatus {
+function statusOf(
+  goal: Goal,
+  value: number | null,
+  sampleSize: number,
+  pace: Pace | null,
+  isOver: boolean,
+  context: EvaluationContext,
+): GoalStatus {
   const definition = METRIC_CATALOG[goal.metric];
   if (value === null) return 'notEnoughData';
   const isHigherBetter = definition.direction === 'higherIsBetter';
@@ -106,17 +123,26 @@ function statusOf(goal: Goal, value: number | null, sampleSize: number, pace: Pa
 
 function fractionOf(goal: Goal, value: number | null): number {
   if (value === null) return 0;
-  if (METRIC_CATALOG[goal.metric].direction === 'higherIsBetter') return goal.target === 0 ? 1 : clamp01(value / goal.target);
+  if (METRIC_CATALOG[goal.metric].direction === 'higherIsBetter')
+    return goal.target === 0 ? 1 : clamp01(value / goal.target);
   return value <= goal.target ? 1 : clamp01(goal.target / value);
 }
 
 /** Evaluates each goal against one refresh's facts: value, sample, status, bar fraction, pace and team share. */
-export function evaluateGoals(goals: readonly Goal[], snapshot: AgentSnapshot, context: EvaluationContext): GoalProgress[] {
+export function evaluateGoals(
+  goals: readonly Goal[],
+  snapshot: AgentSnapshot,
+  context: EvaluationContext,
+): GoalProgress[] {
   return goals.map((goal) => {
-    const bounds = goal.period === 'now' ? null : periodBounds(goal.period, context.now, context.timeZone, context.weekStartsOn);
+    const bounds =
+      goal.period === 'now'
+        ? null
+        : periodBounds(goal.period, context.now, context.timeZone, context.weekStartsOn);
     const measured = measure(goal, snapshot, bounds, context);
     const definition = METRIC_CATALOG[goal.metric];
-    const hasPace = bounds !== null && definition.unit === 'count' && definition.direction === 'higherIsBetter';
+    const hasPace =
+      bounds !== null && definition.unit === 'count' && definition.direction === 'higherIsBetter';
     const pace =
       hasPace && measured.value !== null
         ? paceFor(measured.value, goal.target, bounds, context.now, context.workingHours, context.timeZone)
@@ -125,7 +151,11 @@ export function evaluateGoals(goals: readonly Goal[], snapshot: AgentSnapshot, c
     let share: TeamShare | null = null;
     if (goal.scope === 'team' && measured.mine !== undefined && measured.value !== null) {
       const team = measured.value;
-      share = { mine: measured.mine, team, percent: team > 0 ? Math.min(100, (measured.mine / team) * 100) : null };
+      share = {
+        mine: measured.mine,
+        team,
+        percent: team > 0 ? Math.min(100, (measured.mine / team) * 100) : null,
+      };
     }
     return {
       goal,

@@ -51,11 +51,17 @@ export function medianMinutes(
   pick: (ticket: TicketFact) => DurationMinutes,
   basis: TimeBasis,
 ): Measurement {
-  const values = solved.map((ticket) => pick(ticket)[basis]).filter((minutes): minutes is number => minutes !== null);
+  const values = solved
+    .map((ticket) => pick(ticket)[basis])
+    .filter((minutes): minutes is number => minutes !== null);
   return { value: median(values), sampleSize: values.length };
 }
 
-function share(tickets: readonly TicketFact[], isKnown: (t: TicketFact) => boolean, counts: (t: TicketFact) => boolean): Measurement {
+function share(
+  tickets: readonly TicketFact[],
+  isKnown: (t: TicketFact) => boolean,
+  counts: (t: TicketFact) => boolean,
+): Measurement {
   const known = tickets.filter(isKnown);
   const hits = known.filter(counts).length;
   return { value: known.length > 0 ? (hits / known.length) * 100 : null, sampleSize: known.length };
@@ -66,21 +72,34 @@ function share(tickets: readonly TicketFact[], isKnown: (t: TicketFact) => boole
  * than two, which credits tickets solved with no reply at all — a perverse incentive we do not copy.
  */
 export function oneTouchRate(solved: readonly TicketFact[]): Measurement {
-  return share(solved, (t) => t.publicReplies !== null, (t) => t.publicReplies === 1);
+  return share(
+    solved,
+    (t) => t.publicReplies !== null,
+    (t) => t.publicReplies === 1,
+  );
 }
 
 /** Share of solved tickets that were reopened at least once. */
 export function reopenRate(solved: readonly TicketFact[]): Measurement {
-  return share(solved, (t) => t.reopens !== null, (t) => (t.reopens ?? 0) > 0);
+  return share(
+    solved,
+    (t) => t.reopens !== null,
+    (t) => (t.reopens ?? 0) > 0,
+  );
 }
 
 const WAITING_ON_AGENT = new Set(['new', 'open']);
 
 /** Unsolved assigned tickets, and the one waiting on the agent longest since its last update. */
-export function backlogOf(open: readonly TicketFact[]): Measurement & { oldestWaiting: { ticketId: number; since: number } | null } {
+export function backlogOf(
+  open: readonly TicketFact[],
+): Measurement & { oldestWaiting: { ticketId: number; since: number } | null } {
   const unsolved = open.filter((t) => t.status !== 'solved' && t.status !== 'closed');
   const waiting = unsolved.filter((t) => WAITING_ON_AGENT.has(t.status));
-  const oldest = waiting.reduce<TicketFact | null>((best, t) => (best === null || t.updatedAt < best.updatedAt ? t : best), null);
+  const oldest = waiting.reduce<TicketFact | null>(
+    (best, t) => (best === null || t.updatedAt < best.updatedAt ? t : best),
+    null,
+  );
   return {
     value: unsolved.length,
     sampleSize: unsolved.length,

@@ -1,6 +1,15 @@
 import type { Message } from '../goals/message';
 
-export const NUDGE_KINDS = ['quality', 'risk', 'pace', 'celebration', 'team', 'wellbeing', 'info', 'admin'] as const;
+export const NUDGE_KINDS = [
+  'quality',
+  'risk',
+  'pace',
+  'celebration',
+  'team',
+  'wellbeing',
+  'info',
+  'admin',
+] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 export interface Nudge {

@@ -19,7 +19,11 @@ export function isDismissed(history: NudgeHistory, nudgeId: string, now: number)
 
 /** Drops dismissals whose period has ended, so the history stays small. */
 export function pruneHistory(history: NudgeHistory, now: number): NudgeHistory {
-  return { dismissedUntil: Object.fromEntries(Object.entries(history.dismissedUntil).filter(([, until]) => until > now)) };
+  return {
+    dismissedUntil: Object.fromEntries(
+      Object.entries(history.dismissedUntil).filter(([, until]) => until > now),
+    ),
+  };
 }
 
 /** Two tabs' histories combined: a nudge dismissed in either stays dismissed, for the longer period. */

@@ -31,7 +31,12 @@ const count = (value: number): MessageValue => ({ type: 'count', value });
 const percent = (value: number): MessageValue => ({ type: 'percent', value });
 const duration = (minutes: number): MessageValue => ({ type: 'duration', minutes: Math.round(minutes) });
 const ticket = (id: number): MessageValue => ({ type: 'ticket', id });
-const label = ({ goal }: GoalProgress): MessageValue => ({ type: 'goal', scope: goal.scope, metric: goal.metric, period: goal.period });
+const label = ({ goal }: GoalProgress): MessageValue => ({
+  type: 'goal',
+  scope: goal.scope,
+  metric: goal.metric,
+  period: goal.period,
+});
 
 function candidate(
   rule: Pick<NudgeRule, 'id' | 'kind'>,
@@ -60,17 +65,34 @@ const periodEndOf = (p: GoalProgress, now: number) => p.bounds?.end ?? now + DAY
 export const qualityBelowFloor: NudgeRule = {
   id: 'quality-first',
   kind: 'quality',
-  threeWayTest: 'Unhappy customers come first; fixing quality protects the team’s reputation and the company’s retention.',
+  threeWayTest:
+    'Unhappy customers come first; fixing quality protects the team’s reputation and the company’s retention.',
   evaluate(input) {
     return personal(input)
       .filter((p) => p.status === 'belowFloor' && p.value !== null && p.goal.floor !== null)
       .map((p) => {
         const lastBad = [...input.solvedTickets]
-          .filter((t) => t.satisfaction === 'bad' && p.bounds && t.solvedAt !== null && t.solvedAt >= p.bounds.start)
+          .filter(
+            (t) =>
+              t.satisfaction === 'bad' && p.bounds && t.solvedAt !== null && t.solvedAt >= p.bounds.start,
+          )
           .sort((a, b) => b.updatedAt - a.updatedAt)[0];
-        const params = { goal: label(p), value: percent(p.value ?? 0), floor: percent(p.goal.floor ?? 0), ratings: count(p.sampleSize) };
+        const params = {
+          goal: label(p),
+          value: percent(p.value ?? 0),
+          floor: percent(p.goal.floor ?? 0),
+          ratings: count(p.sampleSize),
+        };
         return lastBad && p.goal.metric === 'csat'
-          ? candidate(this, p.goal.metric, 100, 'qualityBelowFloorWithTicket', { ...params, ticket: ticket(lastBad.id) }, periodEndOf(p, input.now), lastBad.id)
+          ? candidate(
+              this,
+              p.goal.metric,
+              100,
+              'qualityBelowFloorWithTicket',
+              { ...params, ticket: ticket(lastBad.id) },
+              periodEndOf(p, input.now),
+              lastBad.id,
+            )
           : candidate(this, p.goal.metric, 100, 'qualityBelowFloor', params, periodEndOf(p, input.now));
       });
   },
@@ -79,17 +101,37 @@ export const qualityBelowFloor: NudgeRule = {
 export const slaAboutToBreach: NudgeRule = {
   id: 'sla-soon',
   kind: 'risk',
-  threeWayTest: 'A customer is about to wait longer than promised; acting now keeps the promise the company made.',
+  threeWayTest:
+    'A customer is about to wait longer than promised; acting now keeps the promise the company made.',
   evaluate(input) {
     const soon = input.openTickets
-      .filter((t) => t.activeSlaBreachAt !== null && t.activeSlaBreachAt - input.now <= input.slaWarningMinutes * 60_000)
+      .filter(
+        (t) =>
+          t.activeSlaBreachAt !== null && t.activeSlaBreachAt - input.now <= input.slaWarningMinutes * 60_000,
+      )
       .sort((a, b) => (a.activeSlaBreachAt ?? 0) - (b.activeSlaBreachAt ?? 0))[0];
     if (!soon || soon.activeSlaBreachAt === null) return [];
     const minutes = (soon.activeSlaBreachAt - input.now) / 60_000;
     return [
       minutes <= 0
-        ? candidate(this, String(soon.id), 95, 'slaBreached', { ticket: ticket(soon.id), overdue: duration(-minutes) }, input.now + DAY, soon.id)
-        : candidate(this, String(soon.id), 95, 'slaSoon', { ticket: ticket(soon.id), remaining: duration(minutes) }, input.now + DAY, soon.id),
+        ? candidate(
+            this,
+            String(soon.id),
+            95,
+            'slaBreached',
+            { ticket: ticket(soon.id), overdue: duration(-minutes) },
+            input.now + DAY,
+            soon.id,
+          )
+        : candidate(
+            this,
+            String(soon.id),
+            95,
+            'slaSoon',
+            { ticket: ticket(soon.id), remaining: duration(minutes) },
+            input.now + DAY,
+            soon.id,
+          ),
     ];
   },
 };
@@ -97,7 +139,8 @@ export const slaAboutToBreach: NudgeRule = {
 export const firstReplyAtRisk: NudgeRule = {
   id: 'first-reply-at-risk',
   kind: 'risk',
-  threeWayTest: 'A customer has waited longest for any answer; a first reply helps them, the team’s queue and the promise.',
+  threeWayTest:
+    'A customer has waited longest for any answer; a first reply helps them, the team’s queue and the promise.',
   evaluate(input) {
     const goal = personal(input).find((p) => p.goal.metric === 'first_reply');
     if (!goal) return [];
@@ -124,16 +167,26 @@ export const firstReplyAtRisk: NudgeRule = {
 export const behindPace: NudgeRule = {
   id: 'behind-pace',
   kind: 'pace',
-  threeWayTest: 'A gentle, concrete gap keeps the team’s plan on track without asking anyone to rush a customer.',
+  threeWayTest:
+    'A gentle, concrete gap keeps the team’s plan on track without asking anyone to rush a customer.',
   evaluate(input) {
     return personal(input)
-      .filter((p) => p.status === 'behind' && p.pace !== null && Math.floor(p.pace.milestone) - (p.value ?? 0) >= 1)
+      .filter(
+        (p) => p.status === 'behind' && p.pace !== null && Math.floor(p.pace.milestone) - (p.value ?? 0) >= 1,
+      )
       .map((p) =>
-        candidate(this, `${p.goal.metric}:${p.goal.period}`, 50, 'behindPace', {
-          goal: label(p),
-          // `count` selects the plural form of the text.
-          count: count(Math.floor(p.pace?.milestone ?? 0) - (p.value ?? 0)),
-        }, periodEndOf(p, input.now)),
+        candidate(
+          this,
+          `${p.goal.metric}:${p.goal.period}`,
+          50,
+          'behindPace',
+          {
+            goal: label(p),
+            // `count` selects the plural form of the text.
+            count: count(Math.floor(p.pace?.milestone ?? 0) - (p.value ?? 0)),
+          },
+          periodEndOf(p, input.now),
+        ),
       );
   },
 };
@@ -145,23 +198,47 @@ export const goalReached: NudgeRule = {
   evaluate(input) {
     return personal(input)
       .filter((p) => p.status === 'achieved' && METRIC_CATALOG[p.goal.metric].unit === 'count')
-      .map((p) => candidate(this, `${p.goal.metric}:${p.goal.period}`, 40, 'goalReached', { goal: label(p), value: count(p.value ?? 0) }, periodEndOf(p, input.now)));
+      .map((p) =>
+        candidate(
+          this,
+          `${p.goal.metric}:${p.goal.period}`,
+          40,
+          'goalReached',
+          { goal: label(p), value: count(p.value ?? 0) },
+          periodEndOf(p, input.now),
+        ),
+      );
   },
 };
 
 export const teamClose: NudgeRule = {
   id: 'team-close',
   kind: 'team',
-  threeWayTest: 'Shared progress over individual rank: the agent sees their part of a team result, never a comparison.',
+  threeWayTest:
+    'Shared progress over individual rank: the agent sees their part of a team result, never a comparison.',
   evaluate(input) {
     return input.progress
-      .filter((p) => p.goal.scope === 'team' && p.goal.metric === 'solved' && p.value !== null && p.fraction >= 0.8 && p.fraction < 1)
+      .filter(
+        (p) =>
+          p.goal.scope === 'team' &&
+          p.goal.metric === 'solved' &&
+          p.value !== null &&
+          p.fraction >= 0.8 &&
+          p.fraction < 1,
+      )
       .map((p) =>
-        candidate(this, `${p.goal.metric}:${p.goal.period}`, 30, 'teamClose', {
-          goal: label(p),
-          remaining: count(Math.max(0, p.goal.target - (p.value ?? 0))),
-          mine: count(p.share?.mine ?? 0),
-        }, periodEndOf(p, input.now)),
+        candidate(
+          this,
+          `${p.goal.metric}:${p.goal.period}`,
+          30,
+          'teamClose',
+          {
+            goal: label(p),
+            remaining: count(Math.max(0, p.goal.target - (p.value ?? 0))),
+            mine: count(p.share?.mine ?? 0),
+          },
+          periodEndOf(p, input.now),
+        ),
       );
   },
 };
@@ -169,11 +246,21 @@ export const teamClose: NudgeRule = {
 export const notEnoughRatings: NudgeRule = {
   id: 'not-enough-data',
   kind: 'info',
-  threeWayTest: 'Judging on two ratings would be unfair to the agent and misleading to the company; say so honestly.',
+  threeWayTest:
+    'Judging on two ratings would be unfair to the agent and misleading to the company; say so honestly.',
   evaluate(input) {
     return personal(input)
       .filter((p) => p.goal.metric === 'csat' && p.status === 'notEnoughData' && p.sampleSize > 0)
-      .map((p) => candidate(this, p.goal.period, 10, 'notEnoughRatings', { goal: label(p), ratings: count(p.sampleSize) }, periodEndOf(p, input.now)));
+      .map((p) =>
+        candidate(
+          this,
+          p.goal.period,
+          10,
+          'notEnoughRatings',
+          { goal: label(p), ratings: count(p.sampleSize) },
+          periodEndOf(p, input.now),
+        ),
+      );
   },
 };
 

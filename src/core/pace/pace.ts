@@ -23,6 +23,8 @@ export function paceFor(
   const elapsedWorkFraction = total > 0 ? elapsed / total : now >= bounds.end ? 1 : 0;
   const milestone = target * elapsedWorkFraction;
   const projection =
-    elapsedWorkFraction >= MINIMUM_ELAPSED_FOR_PROJECTION ? Math.round((value / elapsedWorkFraction) * 10) / 10 : null;
+    elapsedWorkFraction >= MINIMUM_ELAPSED_FOR_PROJECTION
+      ? Math.round((value / elapsedWorkFraction) * 10) / 10
+      : null;
   return { milestone, elapsedWorkFraction, projection, aheadBy: value - milestone };
 }

@@ -1,5 +1,14 @@
 import { tz } from '@date-fns/tz';
-import { addDays, addMonths, addQuarters, addWeeks, startOfDay, startOfMonth, startOfQuarter, startOfWeek } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  addWeeks,
+  startOfDay,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+} from 'date-fns';
 import type { PeriodUnit } from '../goals/goal';
 import type { PeriodBounds } from '../metrics/goalProgress';
 import type { WeekStart } from '../settings/appSettings';
@@ -11,7 +20,12 @@ import type { WeekStart } from '../settings/appSettings';
  * @example periodBounds('day', Date.parse('2026-03-29T12:00:00Z'), 'Europe/Berlin', 1)
  * //=> { start: Date.parse('2026-03-28T23:00:00Z'), end: Date.parse('2026-03-29T22:00:00Z') }
  */
-export function periodBounds(unit: PeriodUnit, now: number, timeZone: string, weekStartsOn: WeekStart): PeriodBounds {
+export function periodBounds(
+  unit: PeriodUnit,
+  now: number,
+  timeZone: string,
+  weekStartsOn: WeekStart,
+): PeriodBounds {
   const options = { in: tz(timeZone) };
   switch (unit) {
     case 'day': {

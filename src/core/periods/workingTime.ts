@@ -2,10 +2,21 @@ import { TZDate } from '@date-fns/tz';
 import type { WorkingHours } from '../settings/appSettings';
 
 /** The working window [start, end) of the local calendar day that `dayStart` begins, or null on a day off. */
-function workingWindow(local: TZDate, hours: WorkingHours, timeZone: string): { start: number; end: number } | null {
+function workingWindow(
+  local: TZDate,
+  hours: WorkingHours,
+  timeZone: string,
+): { start: number; end: number } | null {
   if (!hours.days.includes(local.getDay())) return null;
   const at = (minute: number) =>
-    new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), Math.floor(minute / 60), minute % 60, timeZone).getTime();
+    new TZDate(
+      local.getFullYear(),
+      local.getMonth(),
+      local.getDate(),
+      Math.floor(minute / 60),
+      minute % 60,
+      timeZone,
+    ).getTime();
   return { start: at(hours.startMinute), end: at(hours.endMinute) };
 }
 
@@ -13,7 +24,12 @@ function workingWindow(local: TZDate, hours: WorkingHours, timeZone: string): { 
  * Minutes of working time between two instants, with working days and hours read in the agent's zone.
  * A 09:00–17:00 day counts 8 hours even when the clocks change that night.
  */
-export function workingMinutesBetween(from: number, to: number, hours: WorkingHours, timeZone: string): number {
+export function workingMinutesBetween(
+  from: number,
+  to: number,
+  hours: WorkingHours,
+  timeZone: string,
+): number {
   if (!(to > from)) return 0;
   let total = 0;
   const first = new TZDate(from, timeZone);

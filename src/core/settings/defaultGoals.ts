@@ -7,6 +7,22 @@ import type { Goal } from '../goals/goal';
  * no credible cross-company figure, so no default is invented for them.
  */
 export const DEFAULT_GOALS: readonly Goal[] = [
-  { scope: 'me', metric: 'csat', target: 85, period: 'week', floor: 80, audience: { kind: 'everyone' }, line: 0 },
-  { scope: 'me', metric: 'first_reply', target: 240, period: 'week', floor: null, audience: { kind: 'everyone' }, line: 0 },
+  {
+    scope: 'me',
+    metric: 'csat',
+    target: 85,
+    period: 'week',
+    floor: 80,
+    audience: { kind: 'everyone' },
+    line: 0,
+  },
+  {
+    scope: 'me',
+    metric: 'first_reply',
+    target: 240,
+    period: 'week',
+    floor: null,
+    audience: { kind: 'everyone' },
+    line: 0,
+  },
 ];

@@ -1,5 +1,13 @@
 import type { MessageValue } from '../goals/message';
-import type { AppSettings, ParsedSettings, SettingsProblem, TeamScope, TimeBasis, WeekStart, WorkingHours } from './appSettings';
+import type {
+  AppSettings,
+  ParsedSettings,
+  SettingsProblem,
+  TeamScope,
+  TimeBasis,
+  WeekStart,
+  WorkingHours,
+} from './appSettings';
 import { DEFAULT_GOALS } from './defaultGoals';
 import { parseGoalLines } from './parseGoalLines';
 import { parseWorkingHours } from './parseWorkingHours';
@@ -21,10 +29,17 @@ export const SETTING_NAMES = [
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 const WEEK_STARTS: Readonly<Record<string, WeekStart>> = { sunday: 0, monday: 1, saturday: 6 };
-const TEAM_SCOPES: Readonly<Record<string, TeamScope>> = { default_group: 'defaultGroup', all_groups: 'allGroups' };
+const TEAM_SCOPES: Readonly<Record<string, TeamScope>> = {
+  default_group: 'defaultGroup',
+  all_groups: 'allGroups',
+};
 const TIME_BASES: readonly TimeBasis[] = ['business', 'calendar'];
 
-const DEFAULT_WORKING_HOURS: WorkingHours = { days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 };
+const DEFAULT_WORKING_HOURS: WorkingHours = {
+  days: [1, 2, 3, 4, 5],
+  startMinute: 9 * 60,
+  endMinute: 17 * 60,
+};
 
 function asText(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -46,8 +61,18 @@ function asBoolean(value: unknown, fallback: boolean): boolean {
  */
 export function parseAppSettings(raw: Readonly<Record<string, unknown>>): ParsedSettings {
   const problems: SettingsProblem[] = [];
-  const problem = (setting: SettingName, value: string, code: string, params: Record<string, MessageValue> = {}) =>
-    problems.push({ setting, line: null, text: value, message: { key: `ui.settingsProblems.${code}`, params } });
+  const problem = (
+    setting: SettingName,
+    value: string,
+    code: string,
+    params: Record<string, MessageValue> = {},
+  ) =>
+    problems.push({
+      setting,
+      line: null,
+      text: value,
+      message: { key: `ui.settingsProblems.${code}`, params },
+    });
 
   const goalsText = asText(raw.goals);
   const parsedGoals = parseGoalLines(goalsText);
@@ -89,7 +114,8 @@ export function parseAppSettings(raw: Readonly<Record<string, unknown>>): Parsed
   const reviewedText = asText(raw.goalsReviewedOn).trim();
   let goalsReviewedOn: string | null = null;
   if (reviewedText !== '') {
-    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(reviewedText) && !Number.isNaN(Date.parse(`${reviewedText}T00:00:00Z`));
+    const isDate =
+      /^\d{4}-\d{2}-\d{2}$/.test(reviewedText) && !Number.isNaN(Date.parse(`${reviewedText}T00:00:00Z`));
     if (isDate && new Date(`${reviewedText}T00:00:00Z`).toISOString().startsWith(reviewedText)) {
       goalsReviewedOn = reviewedText;
     } else problem('goalsReviewedOn', reviewedText, 'badReviewDate');

@@ -92,13 +92,17 @@ function normalise(word: string): string {
 function parseGoal(words: readonly string[], audience: GoalAudience, line: number): Goal | Problem {
   const [whoWord, metricWord, targetWord, ...rest] = words;
   const scope = normalise(whoWord ?? '');
-  if (scope !== 'me' && scope !== 'team') return { code: 'unknownScope', params: { who: text(whoWord ?? '') } };
+  if (scope !== 'me' && scope !== 'team')
+    return { code: 'unknownScope', params: { who: text(whoWord ?? '') } };
   if (!metricWord) return { code: 'missingMetric' };
   const metric = METRIC_ALIASES[normalise(metricWord)];
   if (!metric) {
     const suggestion = nearestMetric(normalise(metricWord));
     return suggestion
-      ? { code: 'unknownMetricSuggestion', params: { metric: text(metricWord), suggestion: text(suggestion) } }
+      ? {
+          code: 'unknownMetricSuggestion',
+          params: { metric: text(metricWord), suggestion: text(suggestion) },
+        }
       : { code: 'unknownMetric', params: { metric: text(metricWord), metrics: text(METRIC_IDS.join(', ')) } };
   }
   const definition = METRIC_CATALOG[metric];

@@ -2,7 +2,8 @@ import type { WorkingHours } from './appSettings';
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-export type WorkingHoursResult = { ok: true; value: WorkingHours } | { ok: false; reason: 'days' | 'hours' | 'overnight' };
+export type WorkingHoursResult =
+  { ok: true; value: WorkingHours } | { ok: false; reason: 'days' | 'hours' | 'overnight' };
 
 function dayIndex(name: string): number {
   return DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase() as (typeof DAY_NAMES)[number]);

@@ -96,7 +96,13 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
 
   function publicState(): EngineState {
     if (shared.snapshot) {
-      return { status: 'ready', snapshot: shared.snapshot, refreshedAt: shared.refreshedAt, isRefreshing: shared.isRefreshing, error: shared.error };
+      return {
+        status: 'ready',
+        snapshot: shared.snapshot,
+        refreshedAt: shared.refreshedAt,
+        isRefreshing: shared.isRefreshing,
+        error: shared.error,
+      };
     }
     return shared.error ? { status: 'unavailable', error: shared.error } : { status: 'loading' };
   }
@@ -194,7 +200,11 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
 
   function request(reason: RefreshReason): void {
     const now = clock.now();
-    if ((reason === 'open' || reason === 'visible' || reason === 'timer') && now - shared.refreshedAt < FRESH_ENOUGH_MS) return;
+    if (
+      (reason === 'open' || reason === 'visible' || reason === 'timer') &&
+      now - shared.refreshedAt < FRESH_ENOUGH_MS
+    )
+      return;
     if (reason === 'ticketSaved') recheckAt = now + indexLagMs;
     if (!pendingReason) pendingSince = now;
     pendingReason = reason;
@@ -205,7 +215,8 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     if (!message || message.from === instanceId || isDisposed) return;
     switch (message.type) {
       case 'state':
-        if (message.state.refreshedAt >= shared.refreshedAt || message.state.error) setShared(message.state, false);
+        if (message.state.refreshedAt >= shared.refreshedAt || message.state.error)
+          setShared(message.state, false);
         if (message.state.error?.kind === 'rateLimited') retryAt = message.state.error.retryAt;
         break;
       case 'refreshRequest':

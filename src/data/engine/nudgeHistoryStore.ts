@@ -11,7 +11,11 @@ export interface NudgeHistoryStore {
  * Dismissed nudges per account and agent in localStorage, so a dismissal holds across reloads and every
  * ticket tab (tabs of one origin share the store; a write merges with what another tab saved meanwhile).
  */
-export function createNudgeHistoryStore(storage: KeyValueStore, accountSubdomain: string, agentId: number): NudgeHistoryStore {
+export function createNudgeHistoryStore(
+  storage: KeyValueStore,
+  accountSubdomain: string,
+  agentId: number,
+): NudgeHistoryStore {
   const key = `goalpost:v1:nudges:${accountSubdomain}:${agentId}`;
   const load = (): NudgeHistory => {
     try {

@@ -19,7 +19,8 @@ interface CachedFigures {
   snapshot: AgentSnapshot;
 }
 
-export const cacheKey = (accountSubdomain: string, agentId: number) => `goalpost:v${VERSION}:${accountSubdomain}:${agentId}`;
+export const cacheKey = (accountSubdomain: string, agentId: number) =>
+  `goalpost:v${VERSION}:${accountSubdomain}:${agentId}`;
 
 /**
  * Last good figures per account and agent. Ticket facts only (ids, statuses, times, scores): no subjects,

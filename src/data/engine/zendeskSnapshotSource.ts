@@ -18,9 +18,15 @@ export interface SnapshotSourceOptions {
 /** Connects the engine to Zendesk: the goals decide what is fetched, for the windows that contain `now`. */
 export function createZendeskSnapshotSource(options: SnapshotSourceOptions): SnapshotSource {
   const plan = (now: number) =>
-    planFetch(options.goals, { now, timeZone: options.timeZone, weekStartsOn: options.weekStartsOn, teamGroupIds: options.teamGroupIds });
+    planFetch(options.goals, {
+      now,
+      timeZone: options.timeZone,
+      weekStartsOn: options.weekStartsOn,
+      teamGroupIds: options.teamGroupIds,
+    });
   return {
-    full: (now) => fetchAgentSnapshot(options.get, options.agentId, plan(now), now, options.isTeamViewPartial),
+    full: (now) =>
+      fetchAgentSnapshot(options.get, options.agentId, plan(now), now, options.isTeamViewPartial),
     changes: (previous, now) => fetchSnapshotChanges(options.get, previous, plan(now), now),
     solvedSince: (now) => plan(now).solvedSince,
   };

@@ -25,7 +25,9 @@ export interface ZafClient {
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
   if (!headers || typeof headers !== 'object') return {};
-  return Object.fromEntries(Object.entries(headers as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  return Object.fromEntries(
+    Object.entries(headers as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
 }
 
 /** Reads ZAF's answer (complete response on success, jqXHR-like object on failure) into one shape. */
@@ -80,7 +82,7 @@ export function wrapZafClient(sdk: ZafSdkClient): ZafClient {
       } catch (failure) {
         const response = toHttpResponse(failure);
         if (response) return response;
-        throw new Error('Zendesk did not answer');
+        throw new Error('Zendesk did not answer', { cause: failure });
       }
     },
     async settings() {
@@ -89,7 +91,10 @@ export function wrapZafClient(sdk: ZafSdkClient): ZafClient {
     },
     async context() {
       const context = await sdk.context();
-      return { ticketId: typeof context.ticketId === 'number' ? context.ticketId : null, subdomain: context.account?.subdomain ?? null };
+      return {
+        ticketId: typeof context.ticketId === 'number' ? context.ticketId : null,
+        subdomain: context.account?.subdomain ?? null,
+      };
     },
   };
 }

@@ -2,10 +2,22 @@ import * as v from 'valibot';
 import type { AgentSnapshot, TeamCount, TeamCountRequest, TicketFact } from '../../core/goals/ticketFacts';
 import type { PoliteGet } from './politeRequest';
 import { RequestFailure } from './requestFailure';
-import { BACKLOG_QUERY, countUrl, searchUrl, showManyUrl, solvedTicketsQuery, teamCountQuery } from './searchQuery';
+import {
+  BACKLOG_QUERY,
+  countUrl,
+  searchUrl,
+  showManyUrl,
+  solvedTicketsQuery,
+  teamCountQuery,
+} from './searchQuery';
 import { toTicketFact } from './ticketFactMapper';
 import type { MetricSet, SearchTicket } from './zendeskSchemas';
-import { CountResponseSchema, SearchResponseSchema, SearchTicketSchema, ShowManyResponseSchema } from './zendeskSchemas';
+import {
+  CountResponseSchema,
+  SearchResponseSchema,
+  SearchTicketSchema,
+  ShowManyResponseSchema,
+} from './zendeskSchemas';
 
 export interface SnapshotPlan {
   solvedSince: number;
@@ -23,14 +35,19 @@ function parse<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutp
   return result.output;
 }
 
-async function searchAll(get: PoliteGet, query: string, includeSlas = false): Promise<{ tickets: SearchTicket[]; count: number }> {
+async function searchAll(
+  get: PoliteGet,
+  query: string,
+  includeSlas = false,
+): Promise<{ tickets: SearchTicket[]; count: number }> {
   const tickets: SearchTicket[] = [];
   let count = 0;
   for (let page = 1; page <= SEARCH_RESULT_CAP / 100; page += 1) {
     const body = parse(SearchResponseSchema, await get(searchUrl(query, page, includeSlas)));
     count = body.count;
     for (const result of body.results) {
-      if (result.result_type === 'ticket' || result.result_type === undefined) tickets.push(parse(SearchTicketSchema, result));
+      if (result.result_type === 'ticket' || result.result_type === undefined)
+        tickets.push(parse(SearchTicketSchema, result));
     }
     if (!body.next_page || body.results.length === 0) break;
   }
@@ -41,11 +58,19 @@ async function searchAll(get: PoliteGet, query: string, includeSlas = false): Pr
  * Solved tickets in [since, until). Past search's 1,000-result cap the window is halved and each half
  * searched, so a busy agent's quarter is still complete (offset paging cannot reach result 1,001).
  */
-async function searchSolved(get: PoliteGet, since: number, until: number, updatedAfter?: number): Promise<SearchTicket[]> {
+async function searchSolved(
+  get: PoliteGet,
+  since: number,
+  until: number,
+  updatedAfter?: number,
+): Promise<SearchTicket[]> {
   const { tickets, count } = await searchAll(get, solvedTicketsQuery(since, until, updatedAfter));
   if (count <= SEARCH_RESULT_CAP || until - since < 60_000) return tickets;
   const middle = since + Math.floor((until - since) / 2);
-  return [...(await searchSolved(get, since, middle, updatedAfter)), ...(await searchSolved(get, middle, until, updatedAfter))];
+  return [
+    ...(await searchSolved(get, since, middle, updatedAfter)),
+    ...(await searchSolved(get, middle, until, updatedAfter)),
+  ];
 }
 
 async function metricSetsFor(get: PoliteGet, ids: readonly number[]): Promise<Map<number, MetricSet>> {
@@ -59,7 +84,10 @@ async function metricSetsFor(get: PoliteGet, ids: readonly number[]): Promise<Ma
 
 async function withMetrics(get: PoliteGet, tickets: readonly SearchTicket[]): Promise<TicketFact[]> {
   const unique = [...new Map(tickets.map((t) => [t.id, t])).values()];
-  const sets = await metricSetsFor(get, unique.map((t) => t.id));
+  const sets = await metricSetsFor(
+    get,
+    unique.map((t) => t.id),
+  );
   return unique.map((t) => toTicketFact(t, sets.get(t.id)));
 }
 
@@ -110,7 +138,12 @@ export async function fetchSnapshotChanges(
   plan: SnapshotPlan,
   now: number,
 ): Promise<AgentSnapshot> {
-  const changedSolved = await searchSolved(get, plan.solvedSince, now + 60_000, previous.fetchedAt - DELTA_OVERLAP_MS);
+  const changedSolved = await searchSolved(
+    get,
+    plan.solvedSince,
+    now + 60_000,
+    previous.fetchedAt - DELTA_OVERLAP_MS,
+  );
   const openResults = (await searchAll(get, BACKLOG_QUERY, true)).tickets;
   const known = new Map(previous.openTickets.map((t) => [t.id, t]));
   const changedOpen = openResults.filter((t) => {

@@ -48,13 +48,21 @@ export type PoliteGet = (url: string) => Promise<unknown>;
  * Zendesk's headers say the account is near its limit, nothing at all before a 429's Retry-After has passed,
  * exponential back-off with full jitter on 5xx and timeouts, and one flight for identical concurrent GETs.
  */
-export function createPoliteGet(send: SendRequest, timing: RequestTiming, options: PolitenessOptions = DEFAULT_POLITENESS): PoliteGet {
+export function createPoliteGet(
+  send: SendRequest,
+  timing: RequestTiming,
+  options: PolitenessOptions = DEFAULT_POLITENESS,
+): PoliteGet {
   const sentAt: number[] = [];
   const inFlight = new Map<string, Promise<unknown>>();
   let blockedUntil = 0;
   let nearLimit = false;
 
-  const perMinute = () => Math.max(1, Math.floor(options.accountBudgetPerMinute * options.maxShareOfBudget * (nearLimit ? 0.5 : 1)));
+  const perMinute = () =>
+    Math.max(
+      1,
+      Math.floor(options.accountBudgetPerMinute * options.maxShareOfBudget * (nearLimit ? 0.5 : 1)),
+    );
 
   async function waitForBudget(): Promise<void> {
     for (;;) {
@@ -69,7 +77,8 @@ export function createPoliteGet(send: SendRequest, timing: RequestTiming, option
   function readRateHeaders(headers: Readonly<Record<string, string>>): void {
     const limit = Number(headers['x-rate-limit'] ?? headers['ratelimit-limit']);
     const remaining = Number(headers['x-rate-limit-remaining'] ?? headers['ratelimit-remaining']);
-    if (Number.isFinite(limit) && Number.isFinite(remaining) && limit > 0) nearLimit = remaining / limit < 0.2;
+    if (Number.isFinite(limit) && Number.isFinite(remaining) && limit > 0)
+      nearLimit = remaining / limit < 0.2;
   }
 
   async function attempt(url: string): Promise<unknown> {
@@ -84,7 +93,8 @@ export function createPoliteGet(send: SendRequest, timing: RequestTiming, option
       }
       readRateHeaders(response.headers);
       if (response.status >= 200 && response.status < 300) {
-        if (response.body === null || typeof response.body !== 'object') throw new RequestFailure({ kind: 'malformed' });
+        if (response.body === null || typeof response.body !== 'object')
+          throw new RequestFailure({ kind: 'malformed' });
         return response.body;
       }
       if (response.status === 429) {
@@ -97,7 +107,9 @@ export function createPoliteGet(send: SendRequest, timing: RequestTiming, option
       const isRetryable = response.status === 0 || response.status >= 500;
       if (!isRetryable) throw new RequestFailure({ kind: 'malformed' });
       if (attemptNumber >= options.maxAttempts) {
-        throw new RequestFailure(response.status === 0 ? { kind: 'timeout' } : { kind: 'serverError', status: response.status });
+        throw new RequestFailure(
+          response.status === 0 ? { kind: 'timeout' } : { kind: 'serverError', status: response.status },
+        );
       }
       // Full jitter: spreads retries from many agents instead of synchronising them.
       await timing.sleep(timing.random() * options.baseBackoffMs * 2 ** (attemptNumber - 1));

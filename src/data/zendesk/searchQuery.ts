@@ -24,14 +24,20 @@ export const BACKLOG_QUERY = 'type:ticket assignee:me status<solved';
 export function teamCountQuery(request: TeamCountRequest): string {
   const groups = request.groupIds.map((id) => `group:${id}`);
   const window =
-    request.start !== null && request.end !== null ? ['status>=solved', `solved>=${utc(request.start)}`, `solved<${utc(request.end)}`] : [];
+    request.start !== null && request.end !== null
+      ? ['status>=solved', `solved>=${utc(request.start)}`, `solved<${utc(request.end)}`]
+      : [];
   switch (request.kind) {
     case 'solved':
       return ['type:ticket', ...groups, ...window].join(' ');
     case 'csatGood':
-      return ['type:ticket', ...groups, ...window, 'satisfaction:good', 'satisfaction:goodwithcomment'].join(' ');
+      return ['type:ticket', ...groups, ...window, 'satisfaction:good', 'satisfaction:goodwithcomment'].join(
+        ' ',
+      );
     case 'csatBad':
-      return ['type:ticket', ...groups, ...window, 'satisfaction:bad', 'satisfaction:badwithcomment'].join(' ');
+      return ['type:ticket', ...groups, ...window, 'satisfaction:bad', 'satisfaction:badwithcomment'].join(
+        ' ',
+      );
     case 'backlog':
       return ['type:ticket', ...groups, 'status<solved'].join(' ');
   }
@@ -42,6 +48,8 @@ export function searchUrl(query: string, page: number, includeSlas = false): str
   return `/api/v2/search.json?query=${encodeURIComponent(query)}&per_page=100&page=${page}&sort_by=created_at&sort_order=asc${include}`;
 }
 
-export const countUrl = (query: string): string => `/api/v2/search/count.json?query=${encodeURIComponent(query)}`;
+export const countUrl = (query: string): string =>
+  `/api/v2/search/count.json?query=${encodeURIComponent(query)}`;
 
-export const showManyUrl = (ids: readonly number[]): string => `/api/v2/tickets/show_many.json?ids=${ids.join(',')}&include=metric_sets`;
+export const showManyUrl = (ids: readonly number[]): string =>
+  `/api/v2/tickets/show_many.json?ids=${ids.join(',')}&include=metric_sets`;

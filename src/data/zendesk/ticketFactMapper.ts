@@ -35,7 +35,9 @@ export function toTicketFact(ticket: SearchTicket, metrics: MetricSet | undefine
     createdAt: instant(ticket.created_at) ?? 0,
     updatedAt: instant(ticket.updated_at) ?? 0,
     solvedAt: instant(metrics?.solved_at),
-    satisfaction: ticket.satisfaction_rating?.score ? (SCORES[ticket.satisfaction_rating.score] ?? null) : null,
+    satisfaction: ticket.satisfaction_rating?.score
+      ? (SCORES[ticket.satisfaction_rating.score] ?? null)
+      : null,
     firstReplyMinutes: duration(metrics?.reply_time_in_minutes),
     fullResolutionMinutes: duration(metrics?.full_resolution_time_in_minutes),
     publicReplies: metrics?.replies ?? null,

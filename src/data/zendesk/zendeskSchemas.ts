@@ -3,7 +3,9 @@ import * as v from 'valibot';
 // Only the fields Goalpost reads, checked at the boundary; unknown fields pass (looseObject) because
 // Zendesk adds fields over time. Shapes from zendesk-support-oas.yaml.
 
-const minutes = v.nullish(v.looseObject({ calendar: v.nullish(v.number()), business: v.nullish(v.number()) }));
+const minutes = v.nullish(
+  v.looseObject({ calendar: v.nullish(v.number()), business: v.nullish(v.number()) }),
+);
 
 export const MetricSetSchema = v.looseObject({
   ticket_id: v.number(),

@@ -3,9 +3,22 @@ import type { DataError } from '../../data/engineState';
 import { useTranslator } from '../i18n/TranslatorContext';
 
 /** Why figures are stale (with their time) or missing; never a blank sidebar. */
-export function DataNotice({ error, refreshedAt, now, timeZone }: { error: DataError; refreshedAt: number | null; now: number; timeZone: string }) {
+export function DataNotice({
+  error,
+  refreshedAt,
+  now,
+  timeZone,
+}: {
+  error: DataError;
+  refreshedAt: number | null;
+  now: number;
+  timeZone: string;
+}) {
   const translator = useTranslator();
-  const wait = error.kind === 'rateLimited' ? translator.duration(Math.max(1, Math.ceil((error.retryAt - now) / 60_000))) : '';
+  const wait =
+    error.kind === 'rateLimited'
+      ? translator.duration(Math.max(1, Math.ceil((error.retryAt - now) / 60_000)))
+      : '';
   const text =
     refreshedAt === null
       ? translator.t(`ui.unavailable.${error.kind}`, { wait })

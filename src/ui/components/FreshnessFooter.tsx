@@ -27,7 +27,11 @@ export function FreshnessFooter({
   const age = Math.max(0, now - refreshedAt);
   return (
     <StyledFooter>
-      <SM>{age < 60_000 ? translator.t('ui.updatedJustNow') : translator.t('ui.updated', { age: translator.age(age) })}</SM>
+      <SM>
+        {age < 60_000
+          ? translator.t('ui.updatedJustNow')
+          : translator.t('ui.updated', { age: translator.age(age) })}
+      </SM>
       <Button size="small" isBasic onClick={onRefresh} disabled={isRefreshing}>
         {isRefreshing ? translator.t('ui.refreshing') : translator.t('ui.refresh')}
       </Button>

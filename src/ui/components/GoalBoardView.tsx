@@ -33,7 +33,14 @@ export interface GoalBoardViewProps {
   onRefresh: () => void;
 }
 
-export function GoalBoardView({ board, problems, isAdmin, timeZone, isTeamViewPartial, onRefresh }: GoalBoardViewProps) {
+export function GoalBoardView({
+  board,
+  problems,
+  isAdmin,
+  timeZone,
+  isTeamViewPartial,
+  onRefresh,
+}: GoalBoardViewProps) {
   const translator = useTranslator();
   const { t } = translator;
   const { state, progress, nudges, now } = board;
@@ -47,10 +54,14 @@ export function GoalBoardView({ board, problems, isAdmin, timeZone, isTeamViewPa
           <Dots size={24} aria-hidden="true" /> <SM>{t('ui.loading')}</SM>
         </div>
       )}
-      {state.status === 'unavailable' && <DataNotice error={state.error} refreshedAt={null} now={now} timeZone={timeZone} />}
+      {state.status === 'unavailable' && (
+        <DataNotice error={state.error} refreshedAt={null} now={now} timeZone={timeZone} />
+      )}
       {state.status === 'ready' && (
         <>
-          {state.error && <DataNotice error={state.error} refreshedAt={state.refreshedAt} now={now} timeZone={timeZone} />}
+          {state.error && (
+            <DataNotice error={state.error} refreshedAt={state.refreshedAt} now={now} timeZone={timeZone} />
+          )}
           <NudgeList nudges={nudges} onDismiss={board.dismiss} />
           {progress.length === 0 && <SM>{t('ui.noGoals')}</SM>}
           {personal.length > 0 && (
@@ -58,7 +69,12 @@ export function GoalBoardView({ board, problems, isAdmin, timeZone, isTeamViewPa
               <StyledHeading>{t('ui.sections.personal')}</StyledHeading>
               <StyledList>
                 {personal.map((p) => (
-                  <GoalRow key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`} progress={p} timeZone={timeZone} now={now} />
+                  <GoalRow
+                    key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`}
+                    progress={p}
+                    timeZone={timeZone}
+                    now={now}
+                  />
                 ))}
               </StyledList>
             </section>
@@ -69,12 +85,22 @@ export function GoalBoardView({ board, problems, isAdmin, timeZone, isTeamViewPa
               {isTeamViewPartial && <SM>{t('ui.partialTeam')}</SM>}
               <StyledList>
                 {team.map((p) => (
-                  <GoalRow key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`} progress={p} timeZone={timeZone} now={now} />
+                  <GoalRow
+                    key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`}
+                    progress={p}
+                    timeZone={timeZone}
+                    now={now}
+                  />
                 ))}
               </StyledList>
             </section>
           )}
-          <FreshnessFooter refreshedAt={state.refreshedAt} now={now} isRefreshing={state.isRefreshing} onRefresh={onRefresh} />
+          <FreshnessFooter
+            refreshedAt={state.refreshedAt}
+            now={now}
+            isRefreshing={state.isRefreshing}
+            onRefresh={onRefresh}
+          />
         </>
       )}
     </StyledBoard>

@@ -36,7 +36,15 @@ const BAR_COLOR = {
   notEnoughData: 'border.emphasis',
 } as const;
 
-export function GoalRow({ progress, timeZone, now }: { progress: GoalProgress; timeZone: string; now: number }) {
+export function GoalRow({
+  progress,
+  timeZone,
+  now,
+}: {
+  progress: GoalProgress;
+  timeZone: string;
+  now: number;
+}) {
   const translator = useTranslator();
   const { t } = translator;
   const labelId = useId();
@@ -62,18 +70,28 @@ export function GoalRow({ progress, timeZone, now }: { progress: GoalProgress; t
       {showPace && (
         <StyledDetail>
           {t('ui.pace.milestone', { milestone: translator.number(pace.milestone, 1) })}
-          {pace.projection !== null && ` · ${t('ui.pace.projection', { projection: translator.number(pace.projection) })}`}
+          {pace.projection !== null &&
+            ` · ${t('ui.pace.projection', { projection: translator.number(pace.projection) })}`}
         </StyledDetail>
       )}
       {share && (
         <StyledDetail>
           {share.percent !== null
-            ? t('ui.share', { mine: translator.number(share.mine), percent: translator.percent(share.percent), team: translator.number(share.team) })
+            ? t('ui.share', {
+                mine: translator.number(share.mine),
+                percent: translator.percent(share.percent),
+                team: translator.number(share.team),
+              })
             : t('ui.shareNone', { mine: translator.number(share.mine), team: translator.number(share.team) })}
         </StyledDetail>
       )}
       {oldestWaiting && (
-        <StyledDetail>{t('ui.oldestWaiting', { ticket: String(oldestWaiting.ticketId), age: translator.age(now - oldestWaiting.since) })}</StyledDetail>
+        <StyledDetail>
+          {t('ui.oldestWaiting', {
+            ticket: String(oldestWaiting.ticketId),
+            age: translator.age(now - oldestWaiting.since),
+          })}
+        </StyledDetail>
       )}
     </StyledRow>
   );

@@ -16,7 +16,13 @@ const StyledActions = styled.div`
   margin-top: ${(p) => p.theme.space.xxs};
 `;
 
-export function NudgeList({ nudges, onDismiss }: { nudges: readonly NudgeCandidate[]; onDismiss: (nudge: NudgeCandidate) => void }) {
+export function NudgeList({
+  nudges,
+  onDismiss,
+}: {
+  nudges: readonly NudgeCandidate[];
+  onDismiss: (nudge: NudgeCandidate) => void;
+}) {
   const translator = useTranslator();
   const client = useClient();
   if (nudges.length === 0) return null;
@@ -33,7 +39,12 @@ export function NudgeList({ nudges, onDismiss }: { nudges: readonly NudgeCandida
                   {translator.t('ui.nudge.openTicket', { ticket: String(nudge.ticketId) })}
                 </Button>
               )}
-              <Button size="small" isBasic onClick={() => onDismiss(nudge)} aria-label={`${translator.t('ui.nudge.dismiss')}: ${text}`}>
+              <Button
+                size="small"
+                isBasic
+                onClick={() => onDismiss(nudge)}
+                aria-label={`${translator.t('ui.nudge.dismiss')}: ${text}`}
+              >
                 {translator.t('ui.nudge.dismiss')}
               </Button>
             </StyledActions>

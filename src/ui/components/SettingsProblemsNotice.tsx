@@ -3,7 +3,13 @@ import type { SettingsProblem } from '../../core/settings/appSettings';
 import { useTranslator } from '../i18n/TranslatorContext';
 
 /** Admins see each unreadable line and why; agents see only that their admin can fix something. */
-export function SettingsProblemsNotice({ problems, isAdmin }: { problems: readonly SettingsProblem[]; isAdmin: boolean }) {
+export function SettingsProblemsNotice({
+  problems,
+  isAdmin,
+}: {
+  problems: readonly SettingsProblem[];
+  isAdmin: boolean;
+}) {
   const translator = useTranslator();
   if (problems.length === 0) return null;
   if (!isAdmin) {
@@ -23,7 +29,9 @@ export function SettingsProblemsNotice({ problems, isAdmin }: { problems: readon
             <strong>
               {problem.line !== null
                 ? translator.t('ui.problems.line', { line: String(problem.line) })
-                : translator.t('ui.problems.setting', { setting: translator.t(`app.parameters.${problem.setting}.label`) })}
+                : translator.t('ui.problems.setting', {
+                    setting: translator.t(`app.parameters.${problem.setting}.label`),
+                  })}
             </strong>{' '}
             {translator.formatMessage(problem.message)} <code>{problem.text}</code>
           </li>

@@ -28,11 +28,19 @@ export function valueText(translator: Translator, progress: GoalProgress): strin
   const sample = translator.number(sampleSize);
   let text: string;
   if (definition.unit === 'percent') {
-    text = translator.t(definition.direction === 'higherIsBetter' ? 'ui.value.percent' : 'ui.value.percentCeiling', { value: shown, sample, target });
+    text = translator.t(
+      definition.direction === 'higherIsBetter' ? 'ui.value.percent' : 'ui.value.percentCeiling',
+      { value: shown, sample, target },
+    );
   } else if (definition.unit === 'minutes') {
     text = translator.t('ui.value.minutes', { value: shown, target });
   } else {
-    text = translator.t(definition.direction === 'higherIsBetter' ? 'ui.value.count' : 'ui.value.ceiling', { value: shown, target });
+    text = translator.t(definition.direction === 'higherIsBetter' ? 'ui.value.count' : 'ui.value.ceiling', {
+      value: shown,
+      target,
+    });
   }
-  return goal.floor !== null ? `${text} · ${translator.t('ui.value.floor', { floor: amount(translator, goal, goal.floor) })}` : text;
+  return goal.floor !== null
+    ? `${text} · ${translator.t('ui.value.floor', { floor: amount(translator, goal, goal.floor) })}`
+    : text;
 }

@@ -32,7 +32,15 @@ export interface GoalBoard {
 const TICK_MS = 30_000;
 
 /** The engine's figures turned into goal progress and nudges, re-evaluated as time passes. */
-export function useGoalBoard({ engine, goals, settings, timeZone, teamGroupIds, nudgeHistory, now: clock = Date.now }: GoalBoardInput): GoalBoard {
+export function useGoalBoard({
+  engine,
+  goals,
+  settings,
+  timeZone,
+  teamGroupIds,
+  nudgeHistory,
+  now: clock = Date.now,
+}: GoalBoardInput): GoalBoard {
   const state = useSyncExternalStore(
     useCallback((onChange) => engine.subscribe(onChange), [engine]),
     () => engine.getState(),

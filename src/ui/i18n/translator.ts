@@ -39,14 +39,17 @@ export function createTranslator(locale: string): Translator {
   });
   const numberFormat = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 0 });
   const percentFormat = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
-  const unit = (name: 'day' | 'hour' | 'minute') => new Intl.NumberFormat(intlLocale, { style: 'unit', unit: name, unitDisplay: 'narrow' });
+  const unit = (name: 'day' | 'hour' | 'minute') =>
+    new Intl.NumberFormat(intlLocale, { style: 'unit', unit: name, unitDisplay: 'narrow' });
   const relative = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto', style: 'short' });
 
   const translator: Translator = {
     locale: intlLocale,
     t: (key, values) => i18n.t(key, values ?? {}),
     number: (value, maximumFractionDigits = 0) =>
-      maximumFractionDigits === 0 ? numberFormat.format(value) : new Intl.NumberFormat(intlLocale, { maximumFractionDigits }).format(value),
+      maximumFractionDigits === 0
+        ? numberFormat.format(value)
+        : new Intl.NumberFormat(intlLocale, { maximumFractionDigits }).format(value),
     percent: (value) => percentFormat.format(value / 100),
     duration(minutes) {
       const whole = Math.max(0, Math.round(minutes));
@@ -66,7 +69,8 @@ export function createTranslator(locale: string): Translator {
       const hours = Math.round(minutes / 60);
       return hours < 48 ? relative.format(-hours, 'hour') : relative.format(-Math.round(hours / 24), 'day');
     },
-    time: (at, timeZone) => new Intl.DateTimeFormat(intlLocale, { hour: 'numeric', minute: '2-digit', timeZone }).format(at),
+    time: (at, timeZone) =>
+      new Intl.DateTimeFormat(intlLocale, { hour: 'numeric', minute: '2-digit', timeZone }).format(at),
     formatMessage(message) {
       const values: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(message.params)) values[name] = formatValue(value);
