@@ -38,7 +38,7 @@ module.exports = (env = {}, argv = {}) => {
         template: './src/html/iframe.html',
         filename: 'iframe.html',
         chunks: ['main'],
-        templateParameters: { zafSdkUrl: isSimulator ? 'zaf_sdk.js' : CDN_SDK },
+        templateParameters: { zafSdkUrl: isSimulator ? 'zaf_sdk.js' : CDN_SDK, simulatorClock: isSimulator },
         inject: 'body',
       }),
       new CopyWebpackPlugin({
@@ -46,6 +46,9 @@ module.exports = (env = {}, argv = {}) => {
           { from: 'manifest.json', to: path.join(outDir, 'manifest.json') },
           { from: 'translations', to: path.join(outDir, 'translations') },
           { from: 'assets', to: outDir + '/assets' },
+          ...(isSimulator
+            ? [{ from: 'simulator/public/sim-clock.js', to: outDir + '/assets/sim-clock.js' }]
+            : []),
         ],
       }),
     ],

@@ -71,6 +71,11 @@ export class FakeZendesk {
     return this.versions.get(ticketId)?.at(-1)?.ticket;
   }
 
+  /** Every ticket as it is now (seeded and created in the simulator). */
+  liveTickets(): SimTicket[] {
+    return [...this.versions.values()].map((versions) => versions.at(-1)!.ticket);
+  }
+
   /** What search sees: each ticket as it was when last indexed (changes take indexLagSeconds to appear). */
   private searchable(): SimTicket[] {
     const visibleBefore = this.now - this.indexLagSeconds * 1000;

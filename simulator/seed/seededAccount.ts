@@ -119,8 +119,8 @@ export function seedAccount(seed = 42, now = DEFAULT_NOW): SeededAccount {
     for (const agent of agents) {
       const perDay = Math.round(between(11, 19));
       for (let i = 0; i < perDay; i += 1) {
-        // Tickets arrive through the working day (08:00–17:00 UTC) and overnight backlog.
-        const createdAt = day + Math.round(between(-6 * 60, 17 * 60)) * MINUTE;
+        // Tickets arrive through the working day (07:00–16:30 UTC).
+        const createdAt = day + Math.round(between(7 * 60, 16.5 * 60)) * MINUTE;
         if (createdAt > now) continue;
         const replyAfter = Math.round(between(8, 260)) * MINUTE;
         const solveAfter = replyAfter + Math.round(between(20, 1800)) * MINUTE;
