@@ -37,7 +37,7 @@ const DEMO_GOALS = [
  * Wednesday morning at real speed and can be moved forward.
  */
 export async function startSimulator(options: SimulatorOptions = {}) {
-  const zendesk = new FakeZendesk(options.seed ?? 42);
+  let zendesk = new FakeZendesk(options.seed ?? 42);
   zendesk.indexLagSeconds = options.indexLagSeconds ?? 60;
   let offsetMs = zendesk.now - Date.now();
   const sync = () => {
@@ -185,6 +185,12 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         case '/__sim/settings':
           settings = (input.settings as Record<string, unknown>) ?? settings;
           return json(response, 200, { settings });
+        case '/__sim/reset':
+          zendesk = new FakeZendesk(options.seed ?? 42);
+          zendesk.indexLagSeconds = options.indexLagSeconds ?? 60;
+          offsetMs = zendesk.now - Date.now();
+          settings = { goals: DEMO_GOALS };
+          return json(response, 200, { ok: true });
         case '/__sim/log/clear':
           zendesk.log.length = 0;
           return json(response, 200, { ok: true });
@@ -201,7 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 4400);
   return {
     url: `http://localhost:${port}/`,
-    zendesk,
+    zendesk: () => zendesk,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -115,17 +115,25 @@ describe('the Goalpost sidebar', () => {
     zendesk.advanceClock(3 * 60 * 60_000);
     const waiting = zendesk
       .liveTickets()
-      .filter((t) => t.assigneeId === AOIFE && t.firstReplyAt === null && (t.status === 'new' || t.status === 'open'))
+      .filter(
+        (t) =>
+          t.assigneeId === AOIFE && t.firstReplyAt === null && (t.status === 'new' || t.status === 'open'),
+      )
       .sort((a, b) => a.createdAt - b.createdAt)[0]!;
     const waitedMinutes = Math.round((zendesk.now - waiting.createdAt) / 60_000);
     const waited = `${Math.floor(waitedMinutes / 60)}h${waitedMinutes % 60 ? ` ${waitedMinutes % 60}m` : ''}`;
-    const client = createFakeClient({ zendesk, settings: { goals: 'me solved 40 day\nme first_reply 2h week' } });
+    const client = createFakeClient({
+      zendesk,
+      settings: { goals: 'me solved 40 day\nme first_reply 2h week' },
+    });
     const { unmount, storage } = await renderGoalpost(client);
     const coaching = await screen.findByRole('region', { name: 'Coaching' });
     const nudges = within(coaching).getAllByRole('button', { name: /^Dismiss/ });
     expect(nudges.length).toBeGreaterThan(0);
     expect(nudges.length).toBeLessThanOrEqual(2);
-    const firstReply = within(coaching).getByText(`Ticket #${waiting.id} has waited ${waited} for a first reply; your target is 2h.`);
+    const firstReply = within(coaching).getByText(
+      `Ticket #${waiting.id} has waited ${waited} for a first reply; your target is 2h.`,
+    );
     await userEvent.click(within(coaching).getByRole('button', { name: `Open ticket #${waiting.id}` }));
     expect(client.openedTickets).toEqual([waiting.id]);
     await userEvent.click(

@@ -14,6 +14,16 @@ const StyledBoard = styled.main`
   padding: ${(p) => p.theme.space.sm};
 `;
 
+// The sidebar's title for screen readers; Zendesk already shows the app's name above the iframe.
+const StyledVisuallyHiddenTitle = styled.h1`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+`;
+
 const StyledList = styled.ul`
   margin: 0 0 ${(p) => p.theme.space.sm};
   padding: 0;
@@ -48,6 +58,7 @@ export function GoalBoardView({
   const team = progress.filter((p) => p.goal.scope === 'team');
   return (
     <StyledBoard>
+      <StyledVisuallyHiddenTitle>{t('app.name')}</StyledVisuallyHiddenTitle>
       <SettingsProblemsNotice problems={problems} isAdmin={isAdmin} />
       {state.status === 'loading' && (
         <div role="status" aria-live="polite">

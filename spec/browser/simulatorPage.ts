@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export const ARTIFACTS = join(__dirname, '../../artifacts/browser');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const simulatorUrl = () => process.env.SIMULATOR_URL ?? 'http://localhost:4400/';
+
+export async function control(
+  path: string,
+  body: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL(path, simulatorUrl()), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+export interface SimState {
+  now: number;
+  requestCount: number;
+  openTickets: { id: number; subject: string }[];
+  recentlySolved: { id: number; satisfaction: string }[];
+  expected: {
+    solvedToday: number;
+    teamSolvedWeek: number;
+    backlog: number;
+    csatWeek: { good: number; bad: number; percent: number | null };
+  };
+}
+
+export async function simState(agentId = 3720451): Promise<SimState> {
+  return (await (await fetch(new URL(`/__sim/state?agent=${agentId}`, simulatorUrl()))).json()) as SimState;
+}
+
+export async function openBrowser(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'goalpost-chromium-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 1000 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
+}
+
+export function sidebar(page: Page, ticketId: number): FrameLocator {
+  return page.frameLocator(`iframe[data-testid="sidebar-${ticketId}"]`);
+}
