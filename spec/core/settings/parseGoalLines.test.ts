@@ -1,4 +1,5 @@
 import { parseGoalLines } from '../../../src/core/settings/parseGoalLines';
+import en from '../../../translations/en.json';
 
 const EXAMPLE = `# who   metric        target   per     options
 me      solved        25       day
@@ -123,6 +124,7 @@ describe('parseGoalLines', () => {
     ['[group abc]', 'badSection'],
   ])('%s → %s', (line, code) => {
     expect(problemsOf(`# header\n${line}`)).toEqual([{ line: 2, code }]);
+    expect((en.ui.settingsProblems as Record<string, string>)[code]).toEqual(expect.any(String));
   });
 
   it.each([
