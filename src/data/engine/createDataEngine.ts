@@ -63,8 +63,6 @@ const LEASE_MS = 15_000;
 const PRESENCE_TTL_MS = 15_000;
 /** Opening or showing a sidebar re-fetches only when the figures are older than this. */
 const FRESH_ENOUGH_MS = 30_000;
-/** Saves within this window collapse into one refresh. */
-const COALESCE_MS = 2_000;
 
 /**
  * One data engine per sidebar instance; the instances of one agent elect a leader through a lease in
@@ -87,7 +85,6 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   let isVisible = false;
   let isDisposed = false;
   let pendingReason: RefreshReason | null = null;
-  let pendingSince = 0;
   let recheckAt: number | null = null;
   let retryAt = 0;
   let lastFullAt = 0;
@@ -177,7 +174,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   function isDue(now: number): boolean {
     if (now < retryAt) return false;
     if (shared.error) return anyVisible();
-    if (pendingReason) return now - pendingSince >= (pendingReason === 'ticketSaved' ? COALESCE_MS : 0);
+    if (pendingReason) return true;
     if (recheckAt !== null && now >= recheckAt) {
       recheckAt = null;
       return true;
@@ -205,8 +202,12 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
       now - shared.refreshedAt < FRESH_ENOUGH_MS
     )
       return;
-    if (reason === 'ticketSaved') recheckAt = now + indexLagMs;
-    if (!pendingReason) pendingSince = now;
+    if (reason === 'ticketSaved') {
+      // Search cannot see a save until its index catches up: one refresh then, not a wasted one now.
+      // Saves in a burst push that moment back, so they share one refresh.
+      recheckAt = now + indexLagMs;
+      return;
+    }
     pendingReason = reason;
   }
 
@@ -243,7 +244,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     refresh(reason) {
       request(reason);
       post({ type: 'refreshRequest', from: instanceId, reason });
-      schedule(reason === 'ticketSaved' ? COALESCE_MS : 0);
+      schedule(0);
     },
     setVisible(visible) {
       isVisible = visible;
