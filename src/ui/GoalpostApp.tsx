@@ -43,6 +43,7 @@ function Board({
     timeZone: agent.timeZone,
     teamGroupIds,
     nudgeHistory,
+    isAdmin: agent.role === 'admin',
     now,
   });
   useZafEvents(client, engine);

@@ -6,6 +6,7 @@ import {
   EMPTY_NUDGE_HISTORY,
   mergeHistories,
   pruneHistory,
+  recordShown,
 } from '../../../src/core/nudges/nudgeHistory';
 import type { NudgeSelection } from '../../../src/core/nudges/selectNudges';
 import { NUDGE_CAP, selectNudges } from '../../../src/core/nudges/selectNudges';
@@ -181,6 +182,76 @@ describe('selectNudges', () => {
       remaining: { type: 'count', value: 20 },
       mine: { type: 'count', value: 14 },
     });
+  });
+
+  it('marks half-way once, and says so only for a while', () => {
+    const half = progress({}, { value: 13, fraction: 13 / 25, status: 'onTrack' });
+    const [nudge] = selectNudges(selection({ progress: [half] }));
+    expect(nudge).toMatchObject({
+      rule: 'halfway',
+      message: { params: { value: { type: 'count', value: 13 }, target: { type: 'count', value: 25 } } },
+    });
+    // On screen from now on, re-recorded as the board re-evaluates.
+    let history = recordShown(EMPTY_NUDGE_HISTORY, [nudge!], now);
+    for (let minute = 1; minute <= 20; minute += 1)
+      history = recordShown(history, [nudge!], now + minute * 60_000);
+    expect(selectNudges(selection({ progress: [half], history, now: now + 20.5 * 60_000 }))).toHaveLength(1);
+    // Half an hour after it was first said, it is not said again this period.
+    expect(selectNudges(selection({ progress: [half], history, now: now + 45 * 60_000 }))).toEqual([]);
+  });
+
+  it('suggests a break when far ahead late in the working day', () => {
+    const ahead = progress(
+      {},
+      {
+        value: 33,
+        fraction: 1,
+        status: 'achieved',
+        pace: { milestone: 20, elapsedWorkFraction: 0.8, projection: 41, aheadBy: 13 },
+      },
+    );
+    expect(selectNudges(selection({ progress: [ahead] })).map((n) => n.rule)).toContain('well-being');
+    const early = { ...ahead, pace: { ...ahead.pace!, elapsedWorkFraction: 0.4 } };
+    expect(selectNudges(selection({ progress: [early] })).map((n) => n.rule)).not.toContain('well-being');
+  });
+
+  it('does not bring back a nudge that went away sooner than the minimum interval', () => {
+    const history = recordShown(
+      EMPTY_NUDGE_HISTORY,
+      [{ id: 'behind-pace:solved:day', periodEnd: dayEnd }],
+      now,
+    );
+    expect(selectNudges(selection({ progress: [behindSolved], history, now: now + 10 * 60_000 }))).toEqual(
+      [],
+    );
+    expect(
+      selectNudges(selection({ progress: [behindSolved], history, now: now + 31 * 60_000 })),
+    ).toHaveLength(1);
+    // Still on screen (seen a moment ago): it stays.
+    expect(selectNudges(selection({ progress: [behindSolved], history, now: now + 30_000 }))).toHaveLength(1);
+  });
+
+  it('reminds admins, and only admins, to review old goals and to balance speed with quality', () => {
+    const onlySpeed = [progress({ metric: 'first_reply', target: 120, period: 'week' })];
+    const forAdmin = selectNudges(
+      selection({ progress: onlySpeed, isAdmin: true, goalsReviewedOn: '2026-06-01' }),
+    );
+    expect(forAdmin.map((n) => n.message.key).sort()).toEqual([
+      'ui.nudges.onlySpeedGoals',
+      'ui.nudges.reviewGoals',
+    ]);
+    expect(forAdmin.find((n) => n.rule === 'review-goals')?.message.params.days).toEqual({
+      type: 'count',
+      value: 170,
+    });
+    expect(
+      selectNudges(selection({ progress: onlySpeed, isAdmin: false, goalsReviewedOn: '2026-06-01' })),
+    ).toEqual([]);
+    expect(
+      selectNudges(
+        selection({ progress: [...onlySpeed, csatBelowFloor], isAdmin: true, goalsReviewedOn: '2026-10-01' }),
+      ).map((n) => n.rule),
+    ).toEqual(['quality-first']);
   });
 
   describe('properties', () => {

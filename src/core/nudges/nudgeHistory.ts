@@ -4,12 +4,31 @@
  */
 export interface NudgeHistory {
   dismissedUntil: Readonly<Record<string, number>>;
+  /** nudge id → when it was last on screen; for the repeat interval and once-per-period celebrations. */
+  lastShownAt?: Readonly<Record<string, number>>;
+  /** nudge id → when it first appeared, and the end of its period. */
+  firstShownAt?: Readonly<Record<string, { at: number; until: number }>>;
 }
 
 export const EMPTY_NUDGE_HISTORY: NudgeHistory = { dismissedUntil: {} };
 
 export function dismissNudge(history: NudgeHistory, nudgeId: string, until: number): NudgeHistory {
-  return { dismissedUntil: { ...history.dismissedUntil, [nudgeId]: until } };
+  return { ...history, dismissedUntil: { ...history.dismissedUntil, [nudgeId]: until } };
+}
+
+/** Notes which nudges are on screen now. */
+export function recordShown(
+  history: NudgeHistory,
+  shown: readonly { id: string; periodEnd: number }[],
+  now: number,
+): NudgeHistory {
+  const lastShownAt: Record<string, number> = { ...history.lastShownAt };
+  const firstShownAt: Record<string, { at: number; until: number }> = { ...history.firstShownAt };
+  for (const nudge of shown) {
+    lastShownAt[nudge.id] = now;
+    if (!firstShownAt[nudge.id]) firstShownAt[nudge.id] = { at: now, until: nudge.periodEnd };
+  }
+  return { ...history, lastShownAt, firstShownAt };
 }
 
 export function isDismissed(history: NudgeHistory, nudgeId: string, now: number): boolean {
@@ -28,7 +47,19 @@ export function pruneHistory(history: NudgeHistory, now: number): NudgeHistory {
 
 /** Two tabs' histories combined: a nudge dismissed in either stays dismissed, for the longer period. */
 export function mergeHistories(a: NudgeHistory, b: NudgeHistory): NudgeHistory {
-  const merged: Record<string, number> = { ...a.dismissedUntil };
-  for (const [id, until] of Object.entries(b.dismissedUntil)) merged[id] = Math.max(merged[id] ?? 0, until);
-  return { dismissedUntil: merged };
+  const latest = (x: Readonly<Record<string, number>> = {}, y: Readonly<Record<string, number>> = {}) => {
+    const merged: Record<string, number> = { ...x };
+    for (const [id, at] of Object.entries(y)) merged[id] = Math.max(merged[id] ?? 0, at);
+    return merged;
+  };
+  const firstShownAt: Record<string, { at: number; until: number }> = { ...a.firstShownAt };
+  for (const [id, first] of Object.entries(b.firstShownAt ?? {})) {
+    const other = firstShownAt[id];
+    if (!other || first.at < other.at) firstShownAt[id] = first;
+  }
+  return {
+    dismissedUntil: latest(a.dismissedUntil, b.dismissedUntil),
+    lastShownAt: latest(a.lastShownAt, b.lastShownAt),
+    firstShownAt,
+  };
 }

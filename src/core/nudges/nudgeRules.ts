@@ -11,6 +11,8 @@ export interface NudgeInput {
   solvedTickets: readonly TicketFact[];
   /** Minutes ahead within which an active SLA target counts as about to breach. */
   slaWarningMinutes: number;
+  /** YYYY-MM-DD the admin last reviewed the goals, if ever (admin reminder after 90 days). */
+  goalsReviewedOn?: string | null;
 }
 
 /** A nudge before ranking, with when its period ends (for dismissal). */
@@ -37,6 +39,15 @@ const label = ({ goal }: GoalProgress): MessageValue => ({
   metric: goal.metric,
   period: goal.period,
 });
+
+function adminCandidate(
+  rule: Pick<NudgeRule, 'id' | 'kind'>,
+  key: string,
+  params: Record<string, MessageValue>,
+  now: number,
+): NudgeCandidate {
+  return { ...candidate(rule, 'settings', 20, key, params, now + DAY), audience: 'admin' };
+}
 
 function candidate(
   rule: Pick<NudgeRule, 'id' | 'kind'>,
@@ -264,6 +275,92 @@ export const notEnoughRatings: NudgeRule = {
   },
 };
 
+export const halfway: NudgeRule = {
+  id: 'halfway',
+  kind: 'celebration',
+  threeWayTest:
+    'A milestone noticed once keeps motivation intrinsic, without pushing anyone to rush the rest.',
+  evaluate(input) {
+    return personal(input)
+      .filter(
+        (p) =>
+          METRIC_CATALOG[p.goal.metric].unit === 'count' &&
+          p.goal.period !== 'now' &&
+          p.fraction >= 0.5 &&
+          p.fraction < 1,
+      )
+      .map((p) =>
+        candidate(
+          this,
+          `${p.goal.metric}:${p.goal.period}`,
+          35,
+          'halfway',
+          { goal: label(p), value: count(p.value ?? 0), target: count(p.goal.target) },
+          periodEndOf(p, input.now),
+        ),
+      );
+  },
+};
+
+export const wellBeing: NudgeRule = {
+  id: 'well-being',
+  kind: 'wellbeing',
+  threeWayTest: 'A rested agent serves customers better; recognising a strong day protects against burnout.',
+  evaluate(input) {
+    return personal(input)
+      .filter(
+        (p) =>
+          p.goal.period === 'day' &&
+          p.pace !== null &&
+          p.pace.elapsedWorkFraction >= 0.75 &&
+          p.goal.target > 0 &&
+          (p.value ?? 0) >= p.goal.target * 1.25,
+      )
+      .map((p) =>
+        candidate(
+          this,
+          `${p.goal.metric}:day`,
+          38,
+          'wellBeing',
+          { goal: label(p), value: count(p.value ?? 0) },
+          periodEndOf(p, input.now),
+        ),
+      );
+  },
+};
+
+const REVIEW_AFTER_DAYS = 90;
+
+export const reviewGoals: NudgeRule = {
+  id: 'review-goals',
+  kind: 'admin',
+  threeWayTest:
+    'Goals reviewed at least quarterly stay attainable for agents and aligned with what customers need now.',
+  evaluate(input) {
+    const reviewed = input.goalsReviewedOn ? Date.parse(`${input.goalsReviewedOn}T00:00:00Z`) : null;
+    if (reviewed === null || Number.isNaN(reviewed))
+      return [adminCandidate(this, 'reviewGoalsNever', {}, input.now)];
+    const days = Math.floor((input.now - reviewed) / DAY);
+    return days > REVIEW_AFTER_DAYS
+      ? [adminCandidate(this, 'reviewGoals', { days: count(days) }, input.now)]
+      : [];
+  },
+};
+
+export const onlySpeedGoals: NudgeRule = {
+  id: 'only-speed-goals',
+  kind: 'admin',
+  threeWayTest:
+    'Speed without a quality goal invites rushing customers; a CSAT or reopen goal keeps the balance.',
+  evaluate(input) {
+    const families = input.progress.map((p) => METRIC_CATALOG[p.goal.metric].family);
+    const hasSpeedOrVolume = families.some((f) => f === 'speed' || f === 'volume');
+    return hasSpeedOrVolume && !families.includes('quality')
+      ? [adminCandidate(this, 'onlySpeedGoals', {}, input.now)]
+      : [];
+  },
+};
+
 /** Every rule, in the order they are documented. */
 export const NUDGE_RULES: readonly NudgeRule[] = [
   qualityBelowFloor,
@@ -271,8 +368,12 @@ export const NUDGE_RULES: readonly NudgeRule[] = [
   firstReplyAtRisk,
   behindPace,
   goalReached,
+  halfway,
+  wellBeing,
   teamClose,
   notEnoughRatings,
+  reviewGoals,
+  onlySpeedGoals,
 ];
 
 /** Nudge kinds silenced while a quality goal is below its floor: speed must not be pushed over quality. */

@@ -6,6 +6,10 @@ import { NUDGE_RULES, SPEED_KINDS } from './nudgeRules';
 
 /** Never more than this many nudges at once: coaching, not nagging (goal-practice #11). */
 export const NUDGE_CAP = 2;
+export const DEFAULT_REPEAT_MINUTES = 30;
+/** A nudge seen within this long is still on screen (the board re-evaluates every 30 s). */
+const STILL_SHOWN_MS = 2 * 60_000;
+const CELEBRATION_SHOWN_MS = 30 * 60_000;
 
 export interface NudgeSelection extends NudgeInput {
   history: NudgeHistory;
@@ -13,6 +17,10 @@ export interface NudgeSelection extends NudgeInput {
   disabledRules: readonly string[];
   /** Outside working hours nothing is pushed at the agent. */
   isWorkingTime: boolean;
+  /** Admin nudges (settings advice) are shown to admins only. */
+  isAdmin?: boolean;
+  /** A nudge that went away does not come back sooner than this. */
+  minimumRepeatMinutes?: number;
   rules?: readonly NudgeRule[];
 }
 
@@ -26,9 +34,22 @@ export function selectNudges(selection: NudgeSelection): NudgeCandidate[] {
   const candidates = rules.flatMap((rule) => rule.evaluate(selection));
   // The guard follows the goals, not the quality nudge: dismissing or disabling it must not unleash speed nudges.
   const isQualityGuarded = selection.progress.some((progress) => progress.status === 'belowFloor');
+  const { history, now } = selection;
+  const repeatMs = (selection.minimumRepeatMinutes ?? DEFAULT_REPEAT_MINUTES) * 60_000;
   return candidates
+    .filter((nudge) => nudge.audience === 'agent' || selection.isAdmin === true)
     .filter((nudge) => !(isQualityGuarded && SPEED_KINDS.includes(nudge.kind)))
-    .filter((nudge) => !isDismissed(selection.history, nudge.id, selection.now))
+    .filter((nudge) => !isDismissed(history, nudge.id, now))
+    .filter((nudge) => {
+      // Gone for a while (its condition cleared) and back too soon: that would be nagging.
+      const last = history.lastShownAt?.[nudge.id];
+      return last === undefined || now - last <= STILL_SHOWN_MS || now - last >= repeatMs;
+    })
+    .filter((nudge) => {
+      // Celebrations are said once: on screen for a while when first earned, then not again this period.
+      const first = history.firstShownAt?.[nudge.id];
+      return nudge.kind !== 'celebration' || first === undefined || now - first.at < CELEBRATION_SHOWN_MS;
+    })
     .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id))
     .slice(0, NUDGE_CAP);
 }

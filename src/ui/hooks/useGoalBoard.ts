@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { Goal } from '../../core/goals/goal';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
 import { evaluateGoals } from '../../core/metrics/evaluateGoals';
-import { dismissNudge } from '../../core/nudges/nudgeHistory';
+import { dismissNudge, recordShown } from '../../core/nudges/nudgeHistory';
 import type { NudgeCandidate } from '../../core/nudges/nudgeRules';
 import { selectNudges } from '../../core/nudges/selectNudges';
 import { isWithinWorkingHours } from '../../core/periods/workingTime';
@@ -17,6 +17,7 @@ export interface GoalBoardInput {
   timeZone: string;
   teamGroupIds: readonly number[];
   nudgeHistory: NudgeHistoryStore;
+  isAdmin: boolean;
   /** The clock, injectable for tests. */
   now?: () => number;
 }
@@ -39,6 +40,7 @@ export function useGoalBoard({
   timeZone,
   teamGroupIds,
   nudgeHistory,
+  isAdmin,
   now: clock = Date.now,
 }: GoalBoardInput): GoalBoard {
   const state = useSyncExternalStore(
@@ -82,8 +84,15 @@ export function useGoalBoard({
       nudgesEnabled: settings.nudgesEnabled,
       disabledRules: settings.disabledNudgeRules,
       isWorkingTime: isWithinWorkingHours(now, settings.workingHours, timeZone),
+      isAdmin,
+      goalsReviewedOn: settings.goalsReviewedOn,
     });
-  }, [state, progress, now, nudgeHistory, settings, timeZone, historyVersion]);
+  }, [state, progress, now, nudgeHistory, settings, timeZone, historyVersion, isAdmin]);
+
+  // What was on screen, for the repeat interval and once-only celebrations, shared with the other tabs.
+  useEffect(() => {
+    if (nudges.length > 0) nudgeHistory.write(recordShown(nudgeHistory.read(now), nudges, now));
+  }, [nudges, nudgeHistory, now]);
 
   const dismiss = useCallback(
     (nudge: NudgeCandidate) => {
