@@ -1,13 +1,10 @@
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { createRoot } from 'react-dom/client';
-import type { AppSettings } from './core/settings/appSettings';
 import { goalsForAgent } from './core/settings/goalsForAgent';
 import { parseAppSettings } from './core/settings/parseAppSettings';
-import type { AgentContext } from './data/agentContext';
-import { createDataEngine } from './data/engine/createDataEngine';
+import { createAgentEngine, teamGroupsOf } from './data/engine/createAgentEngine';
 import { createNudgeHistoryStore } from './data/engine/nudgeHistoryStore';
-import { createZendeskSnapshotSource } from './data/engine/zendeskSnapshotSource';
 import { loadAgentContext } from './data/loadAgentContext';
 import { createZafClient } from './data/zaf/zafClient';
 import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from './data/zendesk/politeRequest';
@@ -19,11 +16,6 @@ const timing = {
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
 };
-
-function teamGroupsOf(agent: AgentContext, settings: AppSettings): number[] {
-  if (settings.teamScope === 'allGroups') return [...agent.groupIds];
-  return agent.defaultGroupId !== null ? [agent.defaultGroupId] : agent.groupIds.slice(0, 1);
-}
 
 function renderNotice(root: ReturnType<typeof createRoot>, text: string) {
   root.render(
@@ -61,27 +53,20 @@ async function start(): Promise<void> {
       ...DEFAULT_POLITENESS,
       accountBudgetPerMinute: accountBudgetForPlan(agent.planName),
     });
-    const engine = createDataEngine({
-      source: createZendeskSnapshotSource({
-        get,
-        agentId: agent.agentId,
-        goals,
-        timeZone: agent.timeZone,
-        weekStartsOn: settings.weekStartsOn,
-        teamGroupIds,
-        isTeamViewPartial: agent.isTicketAccessRestricted,
-      }),
-      accountSubdomain: agent.accountSubdomain,
-      agentId: agent.agentId,
+    const engine = createAgentEngine({
+      get,
+      agent,
+      goals,
+      settings,
+      teamGroupIds,
       clock: {
         now: () => Date.now(),
         setTimeout: (run, ms) => window.setTimeout(run, ms),
-        clearTimeout: (h) => window.clearTimeout(h as number),
+        clearTimeout: (handle) => window.clearTimeout(handle as number),
       },
       storage: window.localStorage,
       openChannel: (name) => new BroadcastChannel(name),
       instanceId: crypto.randomUUID(),
-      refreshMinutes: settings.refreshMinutes,
     });
     root.render(
       <GoalpostApp

@@ -1,9 +1,8 @@
 import { render } from '@testing-library/react';
 import { goalsForAgent } from '../../src/core/settings/goalsForAgent';
 import { parseAppSettings } from '../../src/core/settings/parseAppSettings';
-import { createDataEngine } from '../../src/data/engine/createDataEngine';
+import { createAgentEngine, teamGroupsOf } from '../../src/data/engine/createAgentEngine';
 import { createNudgeHistoryStore } from '../../src/data/engine/nudgeHistoryStore';
-import { createZendeskSnapshotSource } from '../../src/data/engine/zendeskSnapshotSource';
 import { loadAgentContext } from '../../src/data/loadAgentContext';
 import { createPoliteGet } from '../../src/data/zendesk/politeRequest';
 import { GoalpostApp } from '../../src/ui/GoalpostApp';
@@ -30,19 +29,14 @@ export async function renderGoalpost(client: FakeClient, storage = new MemorySto
   const parsedSettings = parseAppSettings(agent.rawSettings);
   const { settings } = parsedSettings;
   const goals = goalsForAgent(settings.goals, agent.agentId, agent.groupIds);
-  const teamGroupIds = agent.defaultGroupId !== null ? [agent.defaultGroupId] : [];
-  const engine = createDataEngine({
-    source: createZendeskSnapshotSource({
-      get,
-      agentId: agent.agentId,
-      goals,
-      timeZone: agent.timeZone,
-      weekStartsOn: settings.weekStartsOn,
-      teamGroupIds,
-      isTeamViewPartial: false,
-    }),
-    accountSubdomain: agent.accountSubdomain,
-    agentId: agent.agentId,
+  const teamGroupIds = teamGroupsOf(agent, settings);
+  const engine = createAgentEngine({
+    get,
+    agent,
+    goals,
+    settings,
+    teamGroupIds,
+    // Engine ticks compressed to a few milliseconds; "now" is the simulated clock.
     clock: {
       now,
       setTimeout: (run, ms) => setTimeout(run, Math.min(ms, 20)),
@@ -51,8 +45,6 @@ export async function renderGoalpost(client: FakeClient, storage = new MemorySto
     storage,
     openChannel: new ChannelHub().open,
     instanceId: 'test-tab',
-    refreshMinutes: settings.refreshMinutes,
-    indexLagSeconds: 60,
   });
   const view = render(
     <GoalpostApp

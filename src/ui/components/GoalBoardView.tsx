@@ -1,12 +1,12 @@
 import { Dots } from '@zendeskgarden/react-loaders';
-import { SM, XL } from '@zendeskgarden/react-typography';
+import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import type { SettingsProblem } from '../../core/settings/appSettings';
 import type { GoalBoard } from '../hooks/useGoalBoard';
 import { useTranslator } from '../i18n/TranslatorContext';
 import { DataNotice } from './DataNotice';
 import { FreshnessFooter } from './FreshnessFooter';
-import { GoalRow } from './GoalRow';
+import { GoalSection } from './GoalSection';
 import { NudgeList } from './NudgeList';
 import { SettingsProblemsNotice } from './SettingsProblemsNotice';
 
@@ -22,16 +22,6 @@ const StyledVisuallyHiddenTitle = styled.h1`
   overflow: hidden;
   clip: rect(0 0 0 0);
   white-space: nowrap;
-`;
-
-const StyledList = styled.ul`
-  margin: 0 0 ${(p) => p.theme.space.sm};
-  padding: 0;
-`;
-
-const StyledHeading = styled(XL).attrs({ tag: 'h2' })`
-  margin: ${(p) => p.theme.space.xs} 0;
-  font-size: ${(p) => p.theme.fontSizes.md};
 `;
 
 export interface GoalBoardViewProps {
@@ -75,37 +65,13 @@ export function GoalBoardView({
           )}
           <NudgeList nudges={nudges} onDismiss={board.dismiss} />
           {progress.length === 0 && <SM>{t('ui.noGoals')}</SM>}
-          {personal.length > 0 && (
-            <section aria-label={t('ui.sections.personal')}>
-              <StyledHeading>{t('ui.sections.personal')}</StyledHeading>
-              <StyledList>
-                {personal.map((p) => (
-                  <GoalRow
-                    key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`}
-                    progress={p}
-                    timeZone={timeZone}
-                    now={now}
-                  />
-                ))}
-              </StyledList>
-            </section>
-          )}
-          {team.length > 0 && (
-            <section aria-label={t('ui.sections.team')}>
-              <StyledHeading>{t('ui.sections.team')}</StyledHeading>
-              {isTeamViewPartial && <SM>{t('ui.partialTeam')}</SM>}
-              <StyledList>
-                {team.map((p) => (
-                  <GoalRow
-                    key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`}
-                    progress={p}
-                    timeZone={timeZone}
-                    now={now}
-                  />
-                ))}
-              </StyledList>
-            </section>
-          )}
+          <GoalSection title={t('ui.sections.personal')} progress={personal} now={now} />
+          <GoalSection
+            title={t('ui.sections.team')}
+            progress={team}
+            now={now}
+            note={isTeamViewPartial ? t('ui.partialTeam') : null}
+          />
           <FreshnessFooter
             refreshedAt={state.refreshedAt}
             now={now}

@@ -36,15 +36,7 @@ const BAR_COLOR = {
   notEnoughData: 'border.emphasis',
 } as const;
 
-export function GoalRow({
-  progress,
-  timeZone,
-  now,
-}: {
-  progress: GoalProgress;
-  timeZone: string;
-  now: number;
-}) {
+export function GoalRow({ progress, now }: { progress: GoalProgress; now: number }) {
   const translator = useTranslator();
   const { t } = translator;
   const labelId = useId();
@@ -52,7 +44,6 @@ export function GoalRow({
   const value = valueText(translator, progress);
   const { pace, share, oldestWaiting } = progress;
   const showPace = pace !== null && progress.status !== 'achieved';
-  void timeZone;
   return (
     <StyledRow aria-labelledby={labelId}>
       <StyledHeader>

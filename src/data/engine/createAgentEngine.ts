@@ -1,0 +1,50 @@
+import type { Goal } from '../../core/goals/goal';
+import type { AppSettings } from '../../core/settings/appSettings';
+import type { AgentContext } from '../agentContext';
+import type { DataEngine } from '../engineState';
+import type { PoliteGet } from '../zendesk/politeRequest';
+import type { EngineClock, MessageChannelLike } from './createDataEngine';
+import { createDataEngine } from './createDataEngine';
+import type { KeyValueStore } from './snapshotCache';
+import { createZendeskSnapshotSource } from './zendeskSnapshotSource';
+
+export interface AgentEngineOptions {
+  get: PoliteGet;
+  agent: AgentContext;
+  goals: readonly Goal[];
+  settings: AppSettings;
+  teamGroupIds: readonly number[];
+  clock: EngineClock;
+  storage: KeyValueStore;
+  openChannel: (name: string) => MessageChannelLike;
+  instanceId: string;
+}
+
+/** The groups that make up the agent's team: their default group, or all their groups (an admin setting). */
+export function teamGroupsOf(agent: AgentContext, settings: AppSettings): number[] {
+  if (settings.teamScope === 'allGroups') return [...agent.groupIds];
+  return agent.defaultGroupId !== null ? [agent.defaultGroupId] : agent.groupIds.slice(0, 1);
+}
+
+/** This sidebar's data engine, fetching from Zendesk exactly what the agent's goals need. */
+export function createAgentEngine(options: AgentEngineOptions): DataEngine {
+  const { agent, settings } = options;
+  return createDataEngine({
+    source: createZendeskSnapshotSource({
+      get: options.get,
+      agentId: agent.agentId,
+      goals: options.goals,
+      timeZone: agent.timeZone,
+      weekStartsOn: settings.weekStartsOn,
+      teamGroupIds: options.teamGroupIds,
+      isTeamViewPartial: agent.isTicketAccessRestricted,
+    }),
+    accountSubdomain: agent.accountSubdomain,
+    agentId: agent.agentId,
+    clock: options.clock,
+    storage: options.storage,
+    openChannel: options.openChannel,
+    instanceId: options.instanceId,
+    refreshMinutes: settings.refreshMinutes,
+  });
+}

@@ -1,0 +1,40 @@
+import { SM, XL } from '@zendeskgarden/react-typography';
+import styled from 'styled-components';
+import type { GoalProgress } from '../../core/metrics/goalProgress';
+import { GoalRow } from './GoalRow';
+
+const StyledHeading = styled(XL).attrs({ tag: 'h2' })`
+  margin: ${(p) => p.theme.space.xs} 0;
+  font-size: ${(p) => p.theme.fontSizes.md};
+`;
+
+const StyledList = styled.ul`
+  margin: 0 0 ${(p) => p.theme.space.sm};
+  padding: 0;
+`;
+
+/** A titled list of goals ("My goals", "Team goals"); nothing when there are none. */
+export function GoalSection({
+  title,
+  progress,
+  now,
+  note = null,
+}: {
+  title: string;
+  progress: readonly GoalProgress[];
+  now: number;
+  note?: string | null;
+}) {
+  if (progress.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <StyledHeading>{title}</StyledHeading>
+      {note && <SM>{note}</SM>}
+      <StyledList>
+        {progress.map((p) => (
+          <GoalRow key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`} progress={p} now={now} />
+        ))}
+      </StyledList>
+    </section>
+  );
+}
