@@ -22,6 +22,7 @@ describe('parseAppSettings', () => {
       showTeamComparison: false,
       csatMinimumRatings: 10,
       goalsReviewedOn: null,
+      nudgeRepeatMinutes: 30,
     });
   });
 
@@ -38,6 +39,7 @@ describe('parseAppSettings', () => {
       showTeamComparison: true,
       csatMinimumRatings: 5,
       goalsReviewedOn: '2026-09-01',
+      nudgeRepeatMinutes: '60',
     });
     expect(problems).toEqual([]);
     expect(settings).toMatchObject({
@@ -51,6 +53,7 @@ describe('parseAppSettings', () => {
       showTeamComparison: true,
       csatMinimumRatings: 5,
       goalsReviewedOn: '2026-09-01',
+      nudgeRepeatMinutes: 60,
     });
   });
 

@@ -27,6 +27,8 @@ export interface AppSettings {
   /** Off by default: agents see their own figures and team aggregates, never colleagues ranked. */
   showTeamComparison: boolean;
   csatMinimumRatings: number;
+  /** A nudge that went away does not come back sooner than this. */
+  nudgeRepeatMinutes: number;
   /** YYYY-MM-DD, or null when never set. */
   goalsReviewedOn: string | null;
 }

@@ -25,6 +25,7 @@ export const SETTING_NAMES = [
   'showTeamComparison',
   'csatMinimumRatings',
   'goalsReviewedOn',
+  'nudgeRepeatMinutes',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -135,6 +136,7 @@ export function parseAppSettings(raw: Readonly<Record<string, unknown>>): Parsed
       .filter((rule) => rule !== ''),
     showTeamComparison: asBoolean(raw.showTeamComparison, false),
     csatMinimumRatings: readNumber('csatMinimumRatings', 10, 1, 1000),
+    nudgeRepeatMinutes: readNumber('nudgeRepeatMinutes', 30, 5, 480),
     goalsReviewedOn,
   };
   return { settings, problems };

@@ -86,6 +86,7 @@ export function useGoalBoard({
       isWorkingTime: isWithinWorkingHours(now, settings.workingHours, timeZone),
       isAdmin,
       goalsReviewedOn: settings.goalsReviewedOn,
+      minimumRepeatMinutes: settings.nudgeRepeatMinutes,
     });
   }, [state, progress, now, nudgeHistory, settings, timeZone, historyVersion, isAdmin]);
 
