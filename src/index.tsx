@@ -9,6 +9,9 @@ import { loadAgentContext } from './data/loadAgentContext';
 import { createZafClient } from './data/zaf/zafClient';
 import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from './data/zendesk/politeRequest';
 import { GoalpostApp } from './ui/GoalpostApp';
+import type { TargetHistory } from './core/metrics/teamHistory';
+import { planTeamHistory } from './core/metrics/teamHistory';
+import { fetchTeamHistory } from './data/zendesk/fetchTeamHistory';
 import { createTranslator } from './ui/i18n/translator';
 
 const timing = {
@@ -68,18 +71,35 @@ async function start(): Promise<void> {
       openChannel: (name) => new BroadcastChannel(name),
       instanceId: crypto.randomUUID(),
     });
-    root.render(
-      <GoalpostApp
-        client={client}
-        translator={translator}
-        agent={agent}
-        parsedSettings={parsedSettings}
-        goals={goals}
-        teamGroupIds={teamGroupIds}
-        engine={engine}
-        nudgeHistory={createNudgeHistoryStore(window.localStorage, agent.accountSubdomain, agent.agentId)}
-      />,
-    );
+    const nudgeHistory = createNudgeHistoryStore(window.localStorage, agent.accountSubdomain, agent.agentId);
+    const render = (targetHistory: readonly TargetHistory[] = []) =>
+      root.render(
+        <GoalpostApp
+          client={client}
+          translator={translator}
+          agent={agent}
+          parsedSettings={parsedSettings}
+          goals={goals}
+          teamGroupIds={teamGroupIds}
+          engine={engine}
+          nudgeHistory={nudgeHistory}
+          targetHistory={targetHistory}
+        />,
+      );
+    render();
+    if (agent.role === 'admin') {
+      // Admins also get a check of team targets against the last 8 periods (cached for a day).
+      const plans = planTeamHistory(goals, {
+        now: Date.now(),
+        timeZone: agent.timeZone,
+        weekStartsOn: settings.weekStartsOn,
+        teamGroupIds,
+      });
+      if (plans.length > 0) {
+        const key = `goalpost:v1:history:${agent.accountSubdomain}:${agent.agentId}`;
+        void fetchTeamHistory(get, plans, window.localStorage, key, Date.now()).then(render, () => undefined);
+      }
+    }
   } catch {
     renderNotice(root, createTranslator(navigator.language).t('ui.crashed'));
   }

@@ -1,6 +1,7 @@
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { useEffect, useRef } from 'react';
 import type { Goal } from '../core/goals/goal';
+import type { TargetHistory } from '../core/metrics/teamHistory';
 import type { ParsedSettings } from '../core/settings/appSettings';
 import type { AgentContext } from '../data/agentContext';
 import type { NudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
@@ -23,6 +24,7 @@ export interface GoalpostAppProps {
   teamGroupIds: readonly number[];
   engine: DataEngine;
   nudgeHistory: NudgeHistoryStore;
+  targetHistory?: readonly TargetHistory[];
   now?: () => number;
 }
 
@@ -34,6 +36,7 @@ function Board({
   teamGroupIds,
   engine,
   nudgeHistory,
+  targetHistory,
   now,
 }: Omit<GoalpostAppProps, 'translator'>) {
   const board = useGoalBoard({
@@ -44,6 +47,7 @@ function Board({
     teamGroupIds,
     nudgeHistory,
     isAdmin: agent.role === 'admin',
+    targetHistory,
     now,
   });
   useZafEvents(client, engine);

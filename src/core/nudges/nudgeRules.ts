@@ -2,6 +2,8 @@ import { METRIC_CATALOG } from '../goals/metricCatalog';
 import type { MessageValue } from '../goals/message';
 import type { TicketFact } from '../goals/ticketFacts';
 import type { GoalProgress } from '../metrics/goalProgress';
+import type { TargetHistory } from '../metrics/teamHistory';
+import { goalKey } from '../goals/goal';
 import type { Nudge, NudgeKind } from './nudge';
 
 export interface NudgeInput {
@@ -13,6 +15,8 @@ export interface NudgeInput {
   slaWarningMinutes: number;
   /** YYYY-MM-DD the admin last reviewed the goals, if ever (admin reminder after 90 days). */
   goalsReviewedOn?: string | null;
+  /** Recent history of team goals (admins only), to spot unattainable or trivial targets. */
+  targetHistory?: readonly TargetHistory[];
 }
 
 /** A nudge before ranking, with when its period ends (for dismissal). */
@@ -361,6 +365,42 @@ export const onlySpeedGoals: NudgeRule = {
   },
 };
 
+/** A target this far above recent history is likely unattainable; this far below, trivial. */
+const STRETCH_LIMIT = 1.5;
+const TRIVIAL_LIMIT = 0.5;
+
+export const targetOutsideHistory: NudgeRule = {
+  id: 'target-vs-history',
+  kind: 'admin',
+  threeWayTest:
+    'Targets near what the team really does are challenging but attainable: no burnout, no empty wins.',
+  evaluate(input) {
+    return input.progress.flatMap((p) => {
+      const history = input.targetHistory?.find((h) => h.goalKey === goalKey(p.goal));
+      if (!history || history.median <= 0) return [];
+      const ratio = p.goal.target / history.median;
+      if (ratio <= STRETCH_LIMIT && ratio >= TRIVIAL_LIMIT) return [];
+      const params = {
+        goal: label(p),
+        target: count(p.goal.target),
+        median: count(Math.round(history.median)),
+        periods: count(history.periods),
+      };
+      return [
+        {
+          ...adminCandidate(
+            this,
+            ratio > STRETCH_LIMIT ? 'targetAboveHistory' : 'targetBelowHistory',
+            params,
+            input.now,
+          ),
+          id: `${this.id}:${goalKey(p.goal)}`,
+        },
+      ];
+    });
+  },
+};
+
 /** Every rule, in the order they are documented. */
 export const NUDGE_RULES: readonly NudgeRule[] = [
   qualityBelowFloor,
@@ -374,6 +414,7 @@ export const NUDGE_RULES: readonly NudgeRule[] = [
   notEnoughRatings,
   reviewGoals,
   onlySpeedGoals,
+  targetOutsideHistory,
 ];
 
 /** Nudge kinds silenced while a quality goal is below its floor: speed must not be pushed over quality. */

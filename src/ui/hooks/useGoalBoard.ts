@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Goal } from '../../core/goals/goal';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
+import type { TargetHistory } from '../../core/metrics/teamHistory';
 import { evaluateGoals } from '../../core/metrics/evaluateGoals';
 import { dismissNudge, recordShown } from '../../core/nudges/nudgeHistory';
 import type { NudgeCandidate } from '../../core/nudges/nudgeRules';
@@ -18,6 +19,8 @@ export interface GoalBoardInput {
   teamGroupIds: readonly number[];
   nudgeHistory: NudgeHistoryStore;
   isAdmin: boolean;
+  /** Team goals' recent history, for admins' target check. */
+  targetHistory?: readonly TargetHistory[];
   /** The clock, injectable for tests. */
   now?: () => number;
 }
@@ -41,6 +44,7 @@ export function useGoalBoard({
   teamGroupIds,
   nudgeHistory,
   isAdmin,
+  targetHistory,
   now: clock = Date.now,
 }: GoalBoardInput): GoalBoard {
   const state = useSyncExternalStore(
@@ -87,8 +91,9 @@ export function useGoalBoard({
       isAdmin,
       goalsReviewedOn: settings.goalsReviewedOn,
       minimumRepeatMinutes: settings.nudgeRepeatMinutes,
+      targetHistory,
     });
-  }, [state, progress, now, nudgeHistory, settings, timeZone, historyVersion, isAdmin]);
+  }, [state, progress, now, nudgeHistory, settings, timeZone, historyVersion, isAdmin, targetHistory]);
 
   // What was on screen, for the repeat interval and once-only celebrations, shared with the other tabs.
   useEffect(() => {
