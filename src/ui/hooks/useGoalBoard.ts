@@ -52,11 +52,16 @@ export function useGoalBoard({
     () => engine.getState(),
   );
   const [now, setNow] = useState(clock);
-  const [historyVersion, setHistoryVersion] = useState(0);
+  // Dismissals live in a store shared with the other tabs: re-read on every tick and after a dismissal.
+  const [history, setHistory] = useState(() => nudgeHistory.read(clock()));
+  const reloadHistory = useCallback(() => setHistory(nudgeHistory.read(clock())), [nudgeHistory, clock]);
   useEffect(() => {
-    const timer = setInterval(() => setNow(clock()), TICK_MS);
+    const timer = setInterval(() => {
+      setNow(clock());
+      reloadHistory();
+    }, TICK_MS);
     return () => clearInterval(timer);
-  }, [clock]);
+  }, [clock, reloadHistory]);
   useEffect(() => setNow(clock()), [state, clock]);
 
   const progress = useMemo(
@@ -77,14 +82,13 @@ export function useGoalBoard({
 
   const nudges = useMemo(() => {
     if (state.status !== 'ready') return [];
-    void historyVersion;
     return selectNudges({
       now,
       progress,
       openTickets: state.snapshot.openTickets,
       solvedTickets: state.snapshot.solvedTickets,
       slaWarningMinutes: 30,
-      history: nudgeHistory.read(now),
+      history,
       nudgesEnabled: settings.nudgesEnabled,
       disabledRules: settings.disabledNudgeRules,
       isWorkingTime: isWithinWorkingHours(now, settings.workingHours, timeZone),
@@ -93,7 +97,7 @@ export function useGoalBoard({
       minimumRepeatMinutes: settings.nudgeRepeatMinutes,
       targetHistory,
     });
-  }, [state, progress, now, nudgeHistory, settings, timeZone, historyVersion, isAdmin, targetHistory]);
+  }, [state, progress, now, history, settings, timeZone, isAdmin, targetHistory]);
 
   // What was on screen, for the repeat interval and once-only celebrations, shared with the other tabs.
   useEffect(() => {
@@ -103,9 +107,9 @@ export function useGoalBoard({
   const dismiss = useCallback(
     (nudge: NudgeCandidate) => {
       nudgeHistory.write(dismissNudge(nudgeHistory.read(clock()), nudge.id, nudge.periodEnd));
-      setHistoryVersion((version) => version + 1);
+      reloadHistory();
     },
-    [nudgeHistory, clock],
+    [nudgeHistory, clock, reloadHistory],
   );
 
   return { state, now, progress, nudges, dismiss };
