@@ -24,8 +24,6 @@ export interface AppSettings {
   nudgesEnabled: boolean;
   /** Nudge rule ids an admin switched off. */
   disabledNudgeRules: readonly string[];
-  /** Off by default: agents see their own figures and team aggregates, never colleagues ranked. */
-  showTeamComparison: boolean;
   csatMinimumRatings: number;
   /** A nudge that went away does not come back sooner than this. */
   nudgeRepeatMinutes: number;

@@ -22,7 +22,6 @@ export const SETTING_NAMES = [
   'refreshMinutes',
   'nudgesEnabled',
   'disabledNudges',
-  'showTeamComparison',
   'csatMinimumRatings',
   'goalsReviewedOn',
   'nudgeRepeatMinutes',
@@ -134,7 +133,6 @@ export function parseAppSettings(raw: Readonly<Record<string, unknown>>): Parsed
       .split(',')
       .map((rule) => rule.trim())
       .filter((rule) => rule !== ''),
-    showTeamComparison: asBoolean(raw.showTeamComparison, false),
     csatMinimumRatings: readNumber('csatMinimumRatings', 10, 1, 1000),
     nudgeRepeatMinutes: readNumber('nudgeRepeatMinutes', 30, 5, 480),
     goalsReviewedOn,
