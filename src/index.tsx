@@ -97,7 +97,23 @@ async function start(): Promise<void> {
       });
       if (plans.length > 0) {
         const key = `goalpost:v1:history:${agent.accountSubdomain}:${agent.agentId}`;
-        void fetchTeamHistory(get, plans, window.localStorage, key, Date.now()).then(render, () => undefined);
+        // Only once the figures are on screen: the history must not compete with the first paint for the budget.
+        let isStarted = false;
+        const stop = engine.subscribe((state) => {
+          if (
+            isStarted ||
+            state.status !== 'ready' ||
+            state.isRefreshing ||
+            Date.now() - state.refreshedAt > 60_000
+          )
+            return;
+          isStarted = true;
+          queueMicrotask(() => stop());
+          void fetchTeamHistory(get, plans, window.localStorage, key, Date.now()).then(
+            render,
+            () => undefined,
+          );
+        });
       }
     }
   } catch {
