@@ -340,4 +340,22 @@ describe('nudge history', () => {
       'goal-reached:solved:week',
     ]);
   });
+
+  it('keeps what was shown through pruning, so a celebration is not said again after a reload', () => {
+    const shownAt = dayEnd - 3 * 3_600_000;
+    const shown = recordShown(
+      EMPTY_NUDGE_HISTORY,
+      [{ id: 'goal-reached:me:solved:week', periodEnd: weekEnd }],
+      shownAt,
+    );
+    const reloaded = pruneHistory(shown, shownAt + 60 * 60_000);
+    expect(reloaded.firstShownAt?.['goal-reached:me:solved:week']).toEqual({ at: shownAt, until: weekEnd });
+    expect(reloaded.lastShownAt?.['goal-reached:me:solved:week']).toBe(shownAt);
+    // Once its period is over, the bookkeeping goes, so the history stays small.
+    expect(pruneHistory(shown, weekEnd + 1)).toEqual({
+      dismissedUntil: {},
+      lastShownAt: {},
+      firstShownAt: {},
+    });
+  });
 });

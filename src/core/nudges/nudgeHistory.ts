@@ -36,12 +36,21 @@ export function isDismissed(history: NudgeHistory, nudgeId: string, now: number)
   return until !== undefined && now < until;
 }
 
-/** Drops dismissals whose period has ended, so the history stays small. */
+/** Longest the repeat interval can be set to (8 h) and then some: older "last shown" times decide nothing. */
+const LAST_SHOWN_KEPT_MS = 24 * 3_600_000;
+
+/**
+ * Drops what no longer decides anything, so the history stays small: dismissals and first-shown marks whose
+ * period has ended, and last-shown times older than any repeat interval. The rest must survive, or a reload
+ * would celebrate the same goal again and bring nudges back sooner than the interval.
+ */
 export function pruneHistory(history: NudgeHistory, now: number): NudgeHistory {
+  const keep = <T>(record: Readonly<Record<string, T>> = {}, isLive: (value: T) => boolean) =>
+    Object.fromEntries(Object.entries(record).filter(([, value]) => isLive(value)));
   return {
-    dismissedUntil: Object.fromEntries(
-      Object.entries(history.dismissedUntil).filter(([, until]) => until > now),
-    ),
+    dismissedUntil: keep(history.dismissedUntil, (until) => until > now),
+    lastShownAt: keep(history.lastShownAt, (at) => now - at < LAST_SHOWN_KEPT_MS),
+    firstShownAt: keep(history.firstShownAt, (first) => first.until > now),
   };
 }
 

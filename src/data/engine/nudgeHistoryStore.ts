@@ -4,7 +4,7 @@ import type { KeyValueStore } from './snapshotCache';
 
 export interface NudgeHistoryStore {
   read(now: number): NudgeHistory;
-  write(history: NudgeHistory): void;
+  write(history: NudgeHistory, now: number): void;
 }
 
 /**
@@ -27,9 +27,10 @@ export function createNudgeHistoryStore(
   };
   return {
     read: (now) => pruneHistory(load(), now),
-    write(history) {
+    write(history, now) {
       try {
-        storage.setItem(key, JSON.stringify(mergeHistories(load(), history)));
+        // Pruned after merging, so what the other tabs stored does not pile up either.
+        storage.setItem(key, JSON.stringify(pruneHistory(mergeHistories(load(), history), now)));
       } catch {
         // Storage blocked: the dismissal holds for this tab only.
       }

@@ -101,12 +101,13 @@ export function useGoalBoard({
 
   // What was on screen, for the repeat interval and once-only celebrations, shared with the other tabs.
   useEffect(() => {
-    if (nudges.length > 0) nudgeHistory.write(recordShown(nudgeHistory.read(now), nudges, now));
+    if (nudges.length > 0) nudgeHistory.write(recordShown(nudgeHistory.read(now), nudges, now), now);
   }, [nudges, nudgeHistory, now]);
 
   const dismiss = useCallback(
     (nudge: NudgeCandidate) => {
-      nudgeHistory.write(dismissNudge(nudgeHistory.read(clock()), nudge.id, nudge.periodEnd));
+      const at = clock();
+      nudgeHistory.write(dismissNudge(nudgeHistory.read(at), nudge.id, nudge.periodEnd), at);
       reloadHistory();
     },
     [nudgeHistory, clock, reloadHistory],
