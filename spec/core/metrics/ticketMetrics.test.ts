@@ -8,6 +8,7 @@ import {
   slaBreachesNow,
   solvedInWindow,
 } from '../../../src/core/metrics/ticketMetrics';
+import { periodBounds } from '../../../src/core/periods/periodBounds';
 import { ticketFact } from '../ticketFactBuilder';
 
 const at = Date.parse;
@@ -24,6 +25,13 @@ describe('solvedInWindow', () => {
       ticketFact({ status: 'open', solvedAt: at('2026-11-18T10:00:00Z') }), // reopened since: not solved now
     ];
     expect(solvedInWindow(tickets, wednesday).map((t) => t.id)).toEqual([tickets[0]?.id, tickets[1]?.id]);
+  });
+
+  it('keeps a 23:30 solve on the day the clocks go forward (Berlin, Sunday 29 March 2026)', () => {
+    const bounds = periodBounds('day', at('2026-03-29T12:00:00Z'), 'Europe/Berlin', 1);
+    const lateSunday = ticketFact({ status: 'solved', solvedAt: at('2026-03-29T21:30:00Z') }); // 23:30 CEST
+    const pastMidnight = ticketFact({ status: 'solved', solvedAt: at('2026-03-29T22:30:00Z') }); // 00:30 Monday
+    expect(solvedInWindow([lateSunday, pastMidnight], bounds).map((t) => t.id)).toEqual([lateSunday.id]);
   });
 
   it('finds nothing in an empty period', () => {
