@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, control, openBrowser, sidebar, simState, simulatorUrl } from './simulatorPage';
@@ -92,6 +92,8 @@ test('three open sidebars agree and cost about what one does', async () => {
     ),
   );
   expect(new Set(texts).size).toBe(1);
+  const log: unknown = await (await fetch(new URL('/__sim/log', simulatorUrl()))).json();
+  writeFileSync(join(ARTIFACTS, 'requests-three-sidebars.json'), JSON.stringify(log, null, 2));
   console.log(`requests: one sidebar ${oneTab}, three sidebars ${threeTabs}`);
   expect(threeTabs).toBeLessThanOrEqual(Math.ceil(oneTab * 1.1));
 });
