@@ -103,13 +103,17 @@ export class CountingSource implements SnapshotSource {
       isTeamViewPartial: false,
     };
   }
+  /** When each fetch was asked for, and which kind. */
+  readonly log: { at: number; kind: 'full' | 'changes' }[] = [];
   full = async (now: number) => {
     this.fullCalls += 1;
+    this.log.push({ at: now, kind: 'full' });
     if (this.failWith) throw this.failWith;
     return this.snapshot(now);
   };
   changes = async (_previous: AgentSnapshot, now: number) => {
     this.changeCalls += 1;
+    this.log.push({ at: now, kind: 'changes' });
     if (this.failWith) throw this.failWith;
     return this.snapshot(now);
   };
@@ -117,4 +121,68 @@ export class CountingSource implements SnapshotSource {
     return this.fullCalls + this.changeCalls;
   }
   void = this.clock;
+}
+
+/**
+ * Several sidebar instances (tabs) of one browser, sharing storage and channels. A tab can close cleanly
+ * (dispose) or crash: its timers stop and its channel goes silent, but its lease stays in storage.
+ */
+export class Browser {
+  readonly clock: ManualClock;
+  readonly hub = new ChannelHub();
+  readonly storage = new MemoryStore();
+  private readonly crashed = new Set<string>();
+  constructor(start: number) {
+    this.clock = new ManualClock(start);
+  }
+  /** A clock and channel opener for one tab, both cut off when the tab crashes. */
+  tabHost(instanceId: string): { clock: EngineClock; openChannel: (name: string) => MessageChannelLike } {
+    const isAlive = () => !this.crashed.has(instanceId);
+    return {
+      clock: {
+        now: this.clock.now,
+        setTimeout: (run, ms) => this.clock.setTimeout(() => isAlive() && run(), ms),
+        clearTimeout: this.clock.clearTimeout,
+      },
+      openChannel: (name) => {
+        const channel = this.hub.open(name);
+        return {
+          postMessage: (message) => isAlive() && channel.postMessage(message),
+          addEventListener: (type, listener) =>
+            channel.addEventListener(type, (event) => isAlive() && listener(event)),
+          close: channel.close,
+        };
+      },
+    };
+  }
+  crash(instanceId: string): void {
+    this.crashed.add(instanceId);
+  }
+}
+
+/** A source whose fetches take time, recording how many ran at once and who asked. */
+export class SlowSource extends CountingSource {
+  running = 0;
+  mostAtOnce = 0;
+  constructor(
+    private readonly timer: ManualClock,
+    private readonly fetchMs: number,
+    agentId?: number,
+  ) {
+    super(timer, agentId);
+    const wrap =
+      <A extends unknown[]>(fetch: (...args: A) => Promise<AgentSnapshot>) =>
+      async (...args: A) => {
+        this.running += 1;
+        this.mostAtOnce = Math.max(this.mostAtOnce, this.running);
+        try {
+          await new Promise<void>((resolve) => this.timer.setTimeout(resolve, this.fetchMs));
+          return await fetch(...args);
+        } finally {
+          this.running -= 1;
+        }
+      };
+    this.full = wrap(this.full);
+    this.changes = wrap(this.changes);
+  }
 }

@@ -32,12 +32,15 @@ export interface DataEngineOptions {
   clock: EngineClock;
   storage: KeyValueStore;
   openChannel: (name: string) => MessageChannelLike;
+  /** Unique per sidebar instance (crypto.randomUUID() in the app). */
   instanceId: string;
   refreshMinutes: number;
   /** How long search takes to see a change; a save triggers one re-check after it. */
   indexLagSeconds?: number;
   /** A full refetch at least this often heals anything a delta could miss. */
   fullRefreshEveryMinutes?: number;
+  /** Jitter for the retry delay after a failure, so tabs of many agents do not retry in step. */
+  random?: () => number;
 }
 
 type EngineMessage =
@@ -46,11 +49,17 @@ type EngineMessage =
   | { type: 'presence'; from: string; isVisible: boolean }
   | { type: 'leaving'; from: string };
 
+/** What the leader tells every tab; also what a tab needs to carry on if it becomes the leader. */
 interface SharedState {
   snapshot: AgentSnapshot | null;
   refreshedAt: number;
   error: DataError | null;
   isRefreshing: boolean;
+  /** No request before this moment (Retry-After, or back-off after failures). */
+  nextTryAt: number;
+  failuresInRow: number;
+  /** When the last full fetch ran: a new leader does not refetch everything just because it is new. */
+  lastFullAt: number;
 }
 
 interface Lease {
@@ -58,11 +67,17 @@ interface Lease {
   expiresAt: number;
 }
 
+/** How often each tab renews its presence and the leader its lease. */
 const TICK_MS = 5_000;
+/** A leader that stops renewing (tab crashed, frozen) is replaced after this. */
 const LEASE_MS = 15_000;
 const PRESENCE_TTL_MS = 15_000;
 /** Opening or showing a sidebar re-fetches only when the figures are older than this. */
 const FRESH_ENOUGH_MS = 30_000;
+/** Saves this close together share one refresh; a longer stream of saves is not postponed forever. */
+const SAVE_COALESCE_MS = 30_000;
+const FIRST_RETRY_MS = 30_000;
+const MAX_RETRY_MS = 10 * 60_000;
 
 /**
  * One data engine per sidebar instance; the instances of one agent elect a leader through a lease in
@@ -73,21 +88,32 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   const { source, clock, storage, instanceId, accountSubdomain, agentId } = options;
   const indexLagMs = (options.indexLagSeconds ?? 70) * 1000;
   const fullEveryMs = (options.fullRefreshEveryMinutes ?? 60) * 60_000;
+  const random = options.random ?? Math.random;
   const leaseKey = `goalpost:v1:lease:${accountSubdomain}:${agentId}`;
-  const channel = options.openChannel(`goalpost:${accountSubdomain}:${agentId}`);
+  const channel = options.openChannel(`goalpost:v1:${accountSubdomain}:${agentId}`);
   const listeners = new Set<(state: EngineState) => void>();
   const presence = new Map<string, { isVisible: boolean; seenAt: number }>();
 
   const cached = readCachedSnapshot(storage, accountSubdomain, agentId, clock.now());
-  let shared: SharedState = cached
-    ? { snapshot: cached.snapshot, refreshedAt: cached.refreshedAt, error: null, isRefreshing: false }
-    : { snapshot: null, refreshedAt: 0, error: null, isRefreshing: false };
+  let shared: SharedState = {
+    snapshot: cached?.snapshot ?? null,
+    refreshedAt: cached?.refreshedAt ?? 0,
+    error: null,
+    isRefreshing: false,
+    nextTryAt: 0,
+    failuresInRow: 0,
+    lastFullAt: 0,
+  };
   let isVisible = false;
   let isDisposed = false;
-  let pendingReason: RefreshReason | null = null;
-  let recheckAt: number | null = null;
-  let retryAt = 0;
-  let lastFullAt = 0;
+  /** Disposed while fetching: finish, share the result, then leave. */
+  let isLeaving = false;
+  let isLeader = false;
+  /** A refresh asked for (here or by another tab) and when; dropped once newer figures arrive. */
+  let pending: { reason: RefreshReason; at: number } | null = null;
+  /** Re-check after the index lag: when it is due, and when the first save it covers was made. */
+  let recheck: { at: number; firstSaveAt: number } | null = null;
+  let followUpRecheckAt: number | null = null;
   let inFlight = false;
   let tickHandle: unknown = null;
 
@@ -113,13 +139,26 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   }
 
   function post(message: EngineMessage): void {
-    if (!isDisposed) channel.postMessage(message);
+    if (!isDisposed || isLeaving) channel.postMessage(message);
+  }
+
+  /** Gives up the lease and says goodbye, so another tab leads at once instead of after the lease expires. */
+  function leave(): void {
+    isLeaving = false;
+    if (tickHandle !== null) clock.clearTimeout(tickHandle);
+    if (readLease()?.holder === instanceId) storage.removeItem(leaseKey);
+    isLeader = false;
+    channel.postMessage({ type: 'leaving', from: instanceId } satisfies EngineMessage);
+    channel.close();
   }
 
   function readLease(): Lease | null {
     try {
       const raw = storage.getItem(leaseKey);
-      return raw ? (JSON.parse(raw) as Lease) : null;
+      const lease = raw ? (JSON.parse(raw) as Partial<Lease>) : null;
+      return lease && typeof lease.holder === 'string' && typeof lease.expiresAt === 'number'
+        ? { holder: lease.holder, expiresAt: lease.expiresAt }
+        : null;
     } catch {
       return null;
     }
@@ -130,16 +169,32 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     const now = clock.now();
     const lease = readLease();
     if (lease && lease.holder !== instanceId && lease.expiresAt > now) return false;
-    storage.setItem(leaseKey, JSON.stringify({ holder: instanceId, expiresAt: now + LEASE_MS }));
+    try {
+      storage.setItem(leaseKey, JSON.stringify({ holder: instanceId, expiresAt: now + LEASE_MS }));
+    } catch {
+      return false;
+    }
     // Re-read: when two tabs race, the last writer wins and the other steps back.
     return readLease()?.holder === instanceId;
   }
 
   function anyVisible(): boolean {
-    const now = clock.now();
     if (isVisible) return true;
-    for (const [, seen] of presence) if (seen.isVisible && now - seen.seenAt < PRESENCE_TTL_MS) return true;
+    const now = clock.now();
+    for (const seen of presence.values())
+      if (seen.isVisible && now - seen.seenAt < PRESENCE_TTL_MS) return true;
     return false;
+  }
+
+  /** Newer figures make a waiting request (or a re-check they already cover) pointless. */
+  function dropRequestsCoveredBy(refreshedAt: number): void {
+    if (pending && pending.at <= refreshedAt) pending = null;
+    if (recheck && recheck.at <= refreshedAt) recheck = null;
+    if (!recheck && followUpRecheckAt !== null) {
+      const at = followUpRecheckAt;
+      followUpRecheckAt = null;
+      if (at > refreshedAt) recheck = { at, firstSaveAt: at - indexLagMs };
+    }
   }
 
   function setShared(next: SharedState, broadcast: boolean): void {
@@ -148,93 +203,144 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     emit();
   }
 
+  function retryDelay(failuresInRow: number): number {
+    const base = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failuresInRow - 1));
+    // "Equal jitter": at least half the delay, so retries spread out but never come early.
+    return base / 2 + (random() * base) / 2;
+  }
+
   async function runRefresh(): Promise<void> {
     inFlight = true;
-    pendingReason = null;
+    const startedAt = clock.now();
     setShared({ ...shared, isRefreshing: true }, true);
-    const now = clock.now();
     try {
       const previous = shared.snapshot;
       const needsFull =
-        !previous || previous.solvedSince !== source.solvedSince(now) || now - lastFullAt >= fullEveryMs;
-      const snapshot = needsFull || !previous ? await source.full(now) : await source.changes(previous, now);
-      if (needsFull) lastFullAt = now;
-      writeCachedSnapshot(storage, accountSubdomain, agentId, snapshot, now);
-      setShared({ snapshot, refreshedAt: now, error: null, isRefreshing: false }, true);
+        !previous ||
+        previous.solvedSince !== source.solvedSince(startedAt) ||
+        startedAt - shared.lastFullAt >= fullEveryMs;
+      const snapshot =
+        needsFull || !previous ? await source.full(startedAt) : await source.changes(previous, startedAt);
+      writeCachedSnapshot(storage, accountSubdomain, agentId, snapshot, startedAt);
+      dropRequestsCoveredBy(startedAt);
+      setShared(
+        {
+          snapshot,
+          refreshedAt: startedAt,
+          error: null,
+          isRefreshing: false,
+          nextTryAt: 0,
+          failuresInRow: 0,
+          lastFullAt: needsFull ? startedAt : shared.lastFullAt,
+        },
+        true,
+      );
     } catch (failure) {
       const error = dataErrorOf(failure);
-      if (error.kind === 'rateLimited') retryAt = error.retryAt;
-      else retryAt = clock.now() + 30_000;
-      setShared({ ...shared, error, isRefreshing: false }, true);
+      const failuresInRow = shared.failuresInRow + 1;
+      // Zendesk's Retry-After is the floor; our own back-off only ever adds to it.
+      const nextTryAt =
+        error.kind === 'rateLimited'
+          ? Math.max(error.retryAt, clock.now())
+          : clock.now() + retryDelay(failuresInRow);
+      setShared({ ...shared, error, isRefreshing: false, nextTryAt, failuresInRow }, true);
     } finally {
       inFlight = false;
+      if (isLeaving) leave();
     }
   }
 
   function isDue(now: number): boolean {
-    if (now < retryAt) return false;
-    if (shared.error) return anyVisible();
-    if (pendingReason) return true;
-    if (recheckAt !== null && now >= recheckAt) {
-      recheckAt = null;
-      return true;
-    }
+    if (now < shared.nextTryAt) return false;
+    // After a failure, retry while someone is looking, or when a tab asked for figures.
+    if (shared.error) return anyVisible() || pending !== null || (recheck !== null && now >= recheck.at);
+    if (pending) return true;
+    if (recheck && now >= recheck.at) return true;
     return anyVisible() && now - shared.refreshedAt >= options.refreshMinutes * 60_000;
   }
 
   function tick(): void {
-    if (isDisposed) return;
+    if (isDisposed && !isLeaving) return;
+    if (isLeaving) {
+      // Closed mid-fetch: keep the lease alive until the fetch settles, start nothing new.
+      claimLeadership();
+      schedule(TICK_MS);
+      return;
+    }
     const now = clock.now();
     post({ type: 'presence', from: instanceId, isVisible });
-    if (claimLeadership() && !inFlight && isDue(now)) void runRefresh();
+    const wasLeader = isLeader;
+    isLeader = claimLeadership();
+    // A leader that vanished mid-fetch left "refreshing" behind; the new leader knows nothing is running.
+    if (isLeader && !wasLeader && shared.isRefreshing && !inFlight)
+      setShared({ ...shared, isRefreshing: false }, true);
+    if (isLeader && !inFlight && isDue(now)) void runRefresh();
     schedule(TICK_MS);
   }
 
   function schedule(ms: number): void {
+    if (isDisposed && !isLeaving) return;
     if (tickHandle !== null) clock.clearTimeout(tickHandle);
     tickHandle = clock.setTimeout(tick, ms);
   }
 
   function request(reason: RefreshReason): void {
     const now = clock.now();
-    if (
-      (reason === 'open' || reason === 'visible' || reason === 'timer') &&
-      now - shared.refreshedAt < FRESH_ENOUGH_MS
-    )
-      return;
     if (reason === 'ticketSaved') {
       // Search cannot see a save until its index catches up: one refresh then, not a wasted one now.
-      // Saves in a burst push that moment back, so they share one refresh.
-      recheckAt = now + indexLagMs;
+      // Saves in a burst push that moment back so they share one refresh, but a long stream of saves
+      // gets a follow-up instead of postponing the first forever.
+      const at = now + indexLagMs;
+      if (!recheck) recheck = { at, firstSaveAt: now };
+      else if (now - recheck.firstSaveAt <= SAVE_COALESCE_MS) recheck = { ...recheck, at };
+      else followUpRecheckAt = at;
       return;
     }
-    pendingReason = reason;
+    if (reason === 'indexLagRecheck') {
+      recheck = recheck ?? { at: now, firstSaveAt: now };
+      return;
+    }
+    const isFreshEnough = now - shared.refreshedAt < FRESH_ENOUGH_MS;
+    // A fetch under way will bring fresh figures anyway (a manual refresh included).
+    if (shared.isRefreshing) return;
+    if (reason !== 'manual' && isFreshEnough) return;
+    if (!pending) pending = { reason, at: now };
   }
 
   channel.addEventListener('message', ({ data }) => {
-    const message = data as EngineMessage;
-    if (!message || message.from === instanceId || isDisposed) return;
+    const message = data as EngineMessage | null;
+    if (!message || typeof message !== 'object' || message.from === instanceId || isDisposed) return;
     switch (message.type) {
       case 'state':
-        if (message.state.refreshedAt >= shared.refreshedAt || message.state.error)
+        // Another tab leads: its figures, its back-off and its last full fetch become ours.
+        if (message.state.refreshedAt >= shared.refreshedAt || message.state.error) {
+          if (!message.state.isRefreshing) dropRequestsCoveredBy(message.state.refreshedAt);
           setShared(message.state, false);
-        if (message.state.error?.kind === 'rateLimited') retryAt = message.state.error.retryAt;
+        }
         break;
       case 'refreshRequest':
         request(message.reason);
+        if (isLeader) schedule(0);
         break;
-      case 'presence':
+      case 'presence': {
+        const wasVisible = presence.get(message.from)?.isVisible ?? false;
         presence.set(message.from, { isVisible: message.isVisible, seenAt: clock.now() });
+        // A sidebar just shown somewhere: the leader checks at once whether the timer is overdue.
+        if (isLeader && message.isVisible && !wasVisible) schedule(0);
         break;
+      }
       case 'leaving':
         presence.delete(message.from);
+        // If the leader left, a follower takes over now instead of waiting for the lease to expire; the
+        // random stagger keeps the followers from all claiming the free lease in the same instant.
+        schedule(random() * 1_000);
         break;
     }
   });
 
   schedule(0);
 
-  return {
+  const engine: DataEngine = {
     getState: () => current,
     subscribe(listener) {
       listeners.add(listener);
@@ -243,22 +349,26 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     },
     refresh(reason) {
       request(reason);
+      // Forwarded so the leader (whichever tab it is) does the fetching; never fetched here as well.
       post({ type: 'refreshRequest', from: instanceId, reason });
       schedule(0);
     },
     setVisible(visible) {
+      if (isDisposed) return;
       isVisible = visible;
       post({ type: 'presence', from: instanceId, isVisible });
-      if (visible) this.refresh('visible');
+      if (visible) engine.refresh('visible');
     },
     dispose() {
       if (isDisposed) return;
-      post({ type: 'leaving', from: instanceId });
-      if (readLease()?.holder === instanceId) storage.removeItem(leaseKey);
+      post({ type: 'presence', from: instanceId, isVisible: false });
       isDisposed = true;
-      if (tickHandle !== null) clock.clearTimeout(tickHandle);
-      channel.close();
       listeners.clear();
+      // A fetch under way keeps the lease until it settles (and its figures go to the other tabs), so the
+      // next leader never starts the same fetch alongside it. If the page itself dies, the lease expires.
+      if (inFlight) isLeaving = true;
+      else leave();
     },
   };
+  return engine;
 }

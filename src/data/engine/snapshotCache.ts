@@ -41,6 +41,11 @@ export function readCachedSnapshot(
       cached.accountSubdomain === accountSubdomain &&
       cached.agentId === agentId &&
       cached.snapshot?.agentId === agentId &&
+      // Valid JSON of the wrong shape (an older build, a hand edit) must not reach the UI.
+      Array.isArray(cached.snapshot.solvedTickets) &&
+      Array.isArray(cached.snapshot.openTickets) &&
+      Array.isArray(cached.snapshot.teamCounts) &&
+      typeof cached.snapshot.solvedSince === 'number' &&
       typeof cached.refreshedAt === 'number' &&
       now - cached.refreshedAt < CACHE_MAX_AGE_MS;
     return isOurs && cached.snapshot && cached.refreshedAt !== undefined

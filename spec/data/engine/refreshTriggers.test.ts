@@ -1,0 +1,122 @@
+import type { DataEngineOptions } from '../../../src/data/engine/createDataEngine';
+import { createDataEngine } from '../../../src/data/engine/createDataEngine';
+import { writeCachedSnapshot } from '../../../src/data/engine/snapshotCache';
+import { RequestFailure } from '../../../src/data/zendesk/requestFailure';
+import { Browser, CountingSource } from './engineHarness';
+
+const START = Date.parse('2026-11-18T10:00:00Z');
+const AGENT = 3720451;
+const SECOND = 1_000;
+const MINUTE = 60_000;
+
+function setup() {
+  const browser = new Browser(START);
+  const source = new CountingSource(browser.clock);
+  const openTab = (instanceId: string, extra: Partial<DataEngineOptions> = {}) =>
+    createDataEngine({
+      source,
+      accountSubdomain: 'acme',
+      agentId: AGENT,
+      storage: browser.storage,
+      ...browser.tabHost(instanceId),
+      instanceId,
+      refreshMinutes: 5,
+      indexLagSeconds: 70,
+      random: () => 1,
+      ...extra,
+    });
+  const seconds = () => source.log.map((call) => (call.at - START) / SECOND);
+  return { browser, clock: browser.clock, source, openTab, seconds };
+}
+
+describe('when the engine refreshes', () => {
+  it('refreshes for a save made in a follower tab once search can see it, and only then', async () => {
+    const { clock, source, openTab } = setup();
+    const leader = openTab('tab-1');
+    leader.refresh('open');
+    await clock.advance(SECOND);
+    const follower = openTab('tab-2');
+    await clock.advance(4 * SECOND);
+    follower.refresh('ticketSaved');
+    await clock.advance(65 * SECOND);
+    expect(source.calls).toBe(1);
+    await clock.advance(10 * SECOND);
+    expect(source.calls).toBe(2);
+    await clock.advance(30 * MINUTE); // no sidebar visible: nothing more
+    expect(source.calls).toBe(2);
+  });
+
+  it('coalesces a long stream of saves without postponing figures until it ends', async () => {
+    const { clock, openTab, seconds } = setup();
+    const tab = openTab('tab-1');
+    tab.refresh('open');
+    await clock.advance(10 * SECOND);
+    // A save every 20 s for 5 minutes: 16 saves, from second 10 to second 310.
+    for (let i = 0; i < 16; i += 1) {
+      tab.refresh('ticketSaved');
+      await clock.advance(20 * SECOND);
+    }
+    await clock.advance(5 * MINUTE);
+    const refreshes = seconds().slice(1);
+    expect(refreshes[0]).toBeLessThanOrEqual(10 + 70 + 30 + 5); // the first save is seen within ~2 minutes
+    expect(refreshes.at(-1)).toBeGreaterThanOrEqual(310 + 70); // the last save is seen too
+    expect(refreshes.length).toBeLessThanOrEqual(6); // far fewer refreshes than saves
+  });
+
+  it('refreshes a sidebar that becomes visible only when its figures are over 30 s old', async () => {
+    const { clock, source, openTab } = setup();
+    const tab = openTab('tab-1');
+    tab.refresh('open');
+    await clock.advance(10 * SECOND);
+    tab.setVisible(true);
+    await clock.advance(SECOND);
+    expect(source.calls).toBe(1);
+    tab.setVisible(false);
+    await clock.advance(40 * SECOND);
+    tab.setVisible(true);
+    await clock.advance(SECOND);
+    expect(source.calls).toBe(2);
+  });
+
+  it('paints cached figures on open and skips the fetch while they are fresh', async () => {
+    const { browser, clock, source, openTab } = setup();
+    const cached = await source.full(START - 20 * SECOND);
+    writeCachedSnapshot(browser.storage, 'acme', AGENT, cached, START - 20 * SECOND);
+    const callsBefore = source.calls;
+    const tab = openTab('tab-1');
+    expect(tab.getState()).toMatchObject({ status: 'ready', refreshedAt: START - 20 * SECOND });
+    tab.refresh('open');
+    await clock.advance(5 * SECOND);
+    expect(source.calls).toBe(callsBefore);
+  });
+
+  it('asks only for changes after the first load, and everything again hourly and when the period rolls over', async () => {
+    const { clock, source, openTab } = setup();
+    const tab = openTab('tab-1');
+    tab.setVisible(true);
+    await clock.advance(30 * MINUTE);
+    expect(source.log.map((call) => call.kind)).toEqual(['full', ...Array(6).fill('changes')]);
+    await clock.advance(31 * MINUTE);
+    expect(source.fullCalls).toBe(2); // the hourly full refetch
+    const newWeek = Date.parse('2026-11-23T00:00:00Z');
+    source.solvedSince = () => newWeek;
+    await clock.advance(5 * MINUTE);
+    expect(source.log.at(-1)?.kind).toBe('full');
+    expect(source.fullCalls).toBe(3);
+  });
+
+  it('backs off further after each failure in a row while a sidebar is visible, then recovers', async () => {
+    const { clock, source, openTab, seconds } = setup();
+    source.failWith = new RequestFailure({ kind: 'serverError', status: 503 });
+    const tab = openTab('tab-1');
+    tab.setVisible(true);
+    await clock.advance(4 * MINUTE);
+    // random() = 1 gives the full delay: 30 s, then 60 s, then 120 s (checked on 5 s ticks).
+    expect(seconds()).toEqual([0, 30, 90, 210]);
+    expect(tab.getState()).toEqual({ status: 'unavailable', error: { kind: 'serverError', status: 503 } });
+    source.failWith = null;
+    await clock.advance(4 * MINUTE);
+    expect(seconds()[4]).toBe(450);
+    expect(tab.getState()).toMatchObject({ status: 'ready', error: null });
+  });
+});
