@@ -76,7 +76,84 @@ describe('parseAppSettings', () => {
   it('does not substitute defaults when every goal line is invalid: the admin sees the errors instead', () => {
     const { settings, problems } = parseAppSettings({ goals: 'me solvd 20 day' });
     expect(settings.goals).toEqual([]);
-    expect(problems).toHaveLength(1);
+    expect(problems.map((p) => [p.setting, p.line, p.message.key])).toEqual([
+      ['goals', 1, 'ui.settingsProblems.unknownMetricSuggestion'],
+      ['goals', null, 'ui.settingsProblems.noValidGoals'],
+    ]);
+  });
+
+  it('treats a goals setting of only comments and blank lines as empty, so the defaults apply', () => {
+    const { settings, problems } = parseAppSettings({ goals: '# goals to come\n\n   \n' });
+    expect(problems).toEqual([]);
+    expect(settings.goals).toBe(DEFAULT_GOALS);
+  });
+
+  it('keeps only the valid lines, without the defaults, when some goal lines are wrong', () => {
+    const { settings, problems } = parseAppSettings({ goals: 'me solved 20 day\nme csat 120% week' });
+    expect(settings.goals.map((g) => g.metric)).toEqual(['solved']);
+    expect(problems.map((p) => p.message.key)).toEqual(['ui.settingsProblems.badPercent']);
+  });
+
+  it.each([
+    ['2', 2, false],
+    ['60', 60, false],
+    [' 15 ', 15, false],
+    ['1', 5, true],
+    ['61', 5, true],
+    ['2.5', 5, true],
+    ['often', 5, true],
+  ])('reads refreshMinutes %j as %i (problem: %s)', (value, minutes, hasProblem) => {
+    const { settings, problems } = parseAppSettings({ refreshMinutes: value });
+    expect(settings.refreshMinutes).toBe(minutes);
+    expect(problems.map((p) => p.setting)).toEqual(hasProblem ? ['refreshMinutes'] : []);
+  });
+
+  it.each([
+    [true, true],
+    [false, false],
+    ['TRUE', true],
+    ['false', false],
+    ['', true],
+    [undefined, true],
+  ])('reads nudgesEnabled %j as %s', (value, isEnabled) => {
+    expect(parseAppSettings({ nudgesEnabled: value }).settings.nudgesEnabled).toBe(isEnabled);
+  });
+
+  it('ignores stray commas and spaces in the disabled nudge list', () => {
+    const { settings } = parseAppSettings({ disabledNudges: ' pace-behind,, sla-soon , ' });
+    expect(settings.disabledNudgeRules).toEqual(['pace-behind', 'sla-soon']);
+  });
+
+  describe('goals last reviewed on', () => {
+    // Sunday 22 November 2026, 13:00 UTC.
+    const now = Date.UTC(2026, 10, 22, 13);
+
+    it('accepts today and past dates', () => {
+      for (const date of ['2026-11-22', '2026-08-01', '2025-12-31']) {
+        const { settings, problems } = parseAppSettings({ goalsReviewedOn: date }, now);
+        expect(problems).toEqual([]);
+        expect(settings.goalsReviewedOn).toBe(date);
+      }
+    });
+
+    it('accepts tomorrow, which is already today east of UTC', () => {
+      expect(parseAppSettings({ goalsReviewedOn: '2026-11-23' }, now).settings.goalsReviewedOn).toBe(
+        '2026-11-23',
+      );
+    });
+
+    it('refuses a date further in the future, so the review reminder cannot be silenced by mistake', () => {
+      const { settings, problems } = parseAppSettings({ goalsReviewedOn: '2027-01-15' }, now);
+      expect(settings.goalsReviewedOn).toBeNull();
+      expect(problems.map((p) => [p.setting, p.text, p.message.key])).toEqual([
+        ['goalsReviewedOn', '2027-01-15', 'ui.settingsProblems.futureReviewDate'],
+      ]);
+    });
+
+    it.each(['2026-13-01', '22/11/2026', '2026-2-1', 'last week'])('refuses %j as not a date', (value) => {
+      const { problems } = parseAppSettings({ goalsReviewedOn: value }, now);
+      expect(problems.map((p) => p.message.key)).toEqual(['ui.settingsProblems.badReviewDate']);
+    });
   });
 });
 
@@ -111,5 +188,37 @@ describe('goalsForAgent', () => {
   it('lets an agent line override the group and shared lines', () => {
     const solved = goalsForAgent(goals, 99, [12]).find((g) => g.metric === 'solved');
     expect(solved?.target).toBe(30);
+  });
+
+  it('ignores sections for other groups and other agents', () => {
+    expect(goalsForAgent(goals, 5, [40]).find((g) => g.metric === 'solved')?.target).toBe(25);
+  });
+
+  it('adds a goal only a group has and keeps CSAT first even when it comes from an override', () => {
+    const { goals: layered } = parseGoalLines(
+      [
+        'me solved 25 day',
+        '[group 12]',
+        'me backlog 10',
+        'me csat 90% week',
+        '[agent 7]',
+        'me csat 92% week',
+      ].join('\n'),
+    );
+    expect(goalsForAgent(layered, 7, [12]).map((g) => [g.metric, g.target])).toEqual([
+      ['csat', 92],
+      ['solved', 25],
+      ['backlog', 10],
+    ]);
+  });
+
+  it('keeps personal and team goals on the same metric apart', () => {
+    const { goals: both } = parseGoalLines(
+      'me solved 25 week\nteam solved 120 week\n[group 3]\nteam solved 80 week',
+    );
+    expect(goalsForAgent(both, 1, [3]).map((g) => [g.scope, g.target])).toEqual([
+      ['me', 25],
+      ['team', 80],
+    ]);
   });
 });

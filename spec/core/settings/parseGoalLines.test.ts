@@ -163,6 +163,127 @@ describe('parseGoalLines', () => {
     });
   });
 
+  it.each([
+    ['satisfaction', 'csat'],
+    ['CSAT', 'csat'],
+    ['first-reply', 'first_reply'],
+    ['first_reply_time', 'first_reply'],
+    ['resolution', 'full_resolution'],
+    ['full-resolution', 'full_resolution'],
+    ['one-touch', 'one_touch'],
+    ['reopens', 'reopen_rate'],
+    ['reopen', 'reopen_rate'],
+    ['sla', 'sla_breaches'],
+    ['solves', 'solved'],
+  ])('reads the alias %s as %s', (alias, metric) => {
+    const unit = { csat: '90%', first_reply: '2h', full_resolution: '1d', one_touch: '40%' } as Record<
+      string,
+      string
+    >;
+    const period = metric === 'sla_breaches' ? 'now' : 'week';
+    const { goals, problems } = parseGoalLines(`me ${alias} ${unit[metric] ?? '3'} ${period}`);
+    expect(problems).toEqual([]);
+    expect(goals[0]?.metric).toBe(metric);
+  });
+
+  it.each([
+    ['frist_reply', 'first_reply'],
+    ['satisfction', 'csat'],
+    ['backlgo', 'backlog'],
+  ])('suggests %s → %s', (typo, suggestion) => {
+    const [problem] = parseGoalLines(`me ${typo} 5 week`).problems;
+    expect(problem?.message.params.suggestion).toEqual({ type: 'text', value: suggestion });
+  });
+
+  it('lists the metrics instead of guessing when nothing is close', () => {
+    const [problem] = parseGoalLines('me happiness 5 week').problems;
+    expect(problem?.message.key).toBe('ui.settingsProblems.unknownMetric');
+    expect(problem?.message.params.metrics).toEqual({
+      type: 'text',
+      value: 'solved, csat, first_reply, full_resolution, one_touch, reopen_rate, backlog, sla_breaches',
+    });
+  });
+
+  it.each([
+    ['me solved -1 day', 'badCount'],
+    ['me solved 2.5 day', 'badCount'],
+    ['me csat 85.5 week floor 101%', 'badFloor'],
+    ['me one_touch 40% week floor 30%', 'floorNotAllowed'],
+    ['me sla_breaches 0 week', 'periodNotAllowed'],
+    ['team reopen_rate 5% week', 'scopeNotAllowed'],
+    ['me first_reply 2 hours week', 'badDuration'],
+    ['me full_resolution 1h30 week', 'badDuration'],
+  ])('%s → %s', (line, code) => {
+    expect(problemsOf(line)).toEqual([{ line: 1, code }]);
+  });
+
+  it('reads counts of zero and state metrics without a period as "now"', () => {
+    const { goals, problems } = parseGoalLines('me sla_breaches 0\nteam backlog 40 now\nme backlog 15');
+    expect(problems).toEqual([]);
+    expect(goals.map((g) => [g.scope, g.metric, g.target, g.period])).toEqual([
+      ['me', 'sla_breaches', 0, 'now'],
+      ['team', 'backlog', 40, 'now'],
+      ['me', 'backlog', 15, 'now'],
+    ]);
+  });
+
+  it('accepts a reopen-rate ceiling at or above its target', () => {
+    const { goals } = parseGoalLines('me reopen_rate 5% month floor 8%\nme reopen_rate 5% week floor 5%');
+    expect(goals.map((g) => [g.target, g.floor])).toEqual([
+      [5, 8],
+      [5, 5],
+    ]);
+  });
+
+  it('counts every line, blank or comment, so numbers match the settings box', () => {
+    const source =
+      '\n# solved\n\n   # indented comment\nme solved 10 day\n\nme solved x day\r\n\r\nme csat 1000 week';
+    expect(parseGoalLines(source).goals[0]?.line).toBe(5);
+    expect(problemsOf(source)).toEqual([
+      { line: 7, code: 'badCount' },
+      { line: 9, code: 'badPercent' },
+    ]);
+  });
+
+  it('keeps the raw line as typed in the problem, comment included', () => {
+    const [problem] = parseGoalLines('  me csat 85 wek   # weekly CSAT').problems;
+    expect(problem?.text).toBe('me csat 85 wek   # weekly CSAT');
+    expect(problem?.message.params.period).toEqual({ type: 'text', value: 'wek' });
+  });
+
+  it('applies a section until the next one, and [everyone] returns to the shared goals', () => {
+    const { goals } = parseGoalLines(
+      [
+        '[Group 12]',
+        'me solved 15 day',
+        'me csat 90% week',
+        '[ everyone ]',
+        'me solved 25 day',
+        '[AGENT 7]',
+        'me backlog 5',
+      ].join('\n'),
+    );
+    expect(goals.map((g) => [g.metric, g.audience])).toEqual([
+      ['solved', { kind: 'group', groupId: 12 }],
+      ['csat', { kind: 'group', groupId: 12 }],
+      ['solved', { kind: 'everyone' }],
+      ['backlog', { kind: 'agent', agentId: 7 }],
+    ]);
+  });
+
+  it('keeps the current section after a bad header, so lines below are not given to the wrong people', () => {
+    const { goals, problems } = parseGoalLines('[agent 7]\n[agent seven]\nme solved 30 day');
+    expect(problems.map((p) => p.line)).toEqual([2]);
+    expect(goals[0]?.audience).toEqual({ kind: 'agent', agentId: 7 });
+  });
+
+  it.each(['[agent]', '[group 0]', '[everyone 5]', '[agent 7', '[group 1.5]'])(
+    'refuses the section %s',
+    (header) => {
+      expect(problemsOf(header)).toEqual([{ line: 1, code: 'badSection' }]);
+    },
+  );
+
   it('allows the same goal again in another section', () => {
     const { problems } = parseGoalLines(
       'me solved 25 day\n[group 7]\nme solved 15 day\n[everyone]\nme csat 85% week',

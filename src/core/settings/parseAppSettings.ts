@@ -57,9 +57,10 @@ function asBoolean(value: unknown, fallback: boolean): boolean {
 
 /**
  * Reads every app setting as Zendesk delivers them (strings, numbers, booleans), falling back to the
- * default — with a problem the admin can read — wherever a value is unusable.
+ * default — with a problem the admin can read — wherever a value is unusable. `now` (epoch ms), when
+ * given, lets a review date in the future be reported; the core never reads the clock itself.
  */
-export function parseAppSettings(raw: Readonly<Record<string, unknown>>): ParsedSettings {
+export function parseAppSettings(raw: Readonly<Record<string, unknown>>, now?: number): ParsedSettings {
   const problems: SettingsProblem[] = [];
   const problem = (
     setting: SettingName,
@@ -78,6 +79,8 @@ export function parseAppSettings(raw: Readonly<Record<string, unknown>>): Parsed
   const parsedGoals = parseGoalLines(goalsText);
   problems.push(...parsedGoals.problems);
   const hasGoalLines = parsedGoals.goals.length > 0 || parsedGoals.problems.length > 0;
+  // Silently swapping in defaults would hide the admin's mistakes behind goals they never chose.
+  if (parsedGoals.goals.length === 0 && parsedGoals.problems.length > 0) problem('goals', '', 'noValidGoals');
 
   const workingHoursText = asText(raw.workingHours).trim();
   let workingHours = DEFAULT_WORKING_HOURS;
@@ -116,9 +119,12 @@ export function parseAppSettings(raw: Readonly<Record<string, unknown>>): Parsed
   if (reviewedText !== '') {
     const isDate =
       /^\d{4}-\d{2}-\d{2}$/.test(reviewedText) && !Number.isNaN(Date.parse(`${reviewedText}T00:00:00Z`));
-    if (isDate && new Date(`${reviewedText}T00:00:00Z`).toISOString().startsWith(reviewedText)) {
-      goalsReviewedOn = reviewedText;
-    } else problem('goalsReviewedOn', reviewedText, 'badReviewDate');
+    const isRealDate = isDate && new Date(`${reviewedText}T00:00:00Z`).toISOString().startsWith(reviewedText);
+    // A day ahead of UTC's today is allowed: somewhere on Earth it is already that date.
+    const isFuture = now !== undefined && Date.parse(`${reviewedText}T00:00:00Z`) > now + 86_400_000;
+    if (!isRealDate) problem('goalsReviewedOn', reviewedText, 'badReviewDate');
+    else if (isFuture) problem('goalsReviewedOn', reviewedText, 'futureReviewDate');
+    else goalsReviewedOn = reviewedText;
   }
 
   const settings: AppSettings = {

@@ -17,6 +17,7 @@ const METRIC_ALIASES: Readonly<Record<string, MetricId>> = {
   one_touch: 'one_touch',
   reopen_rate: 'reopen_rate',
   reopens: 'reopen_rate',
+  reopen: 'reopen_rate',
   backlog: 'backlog',
   sla_breaches: 'sla_breaches',
   sla: 'sla_breaches',
