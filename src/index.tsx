@@ -48,7 +48,7 @@ async function start(): Promise<void> {
       Date.now(),
     );
     const translator = createTranslator(agent.locale);
-    const parsedSettings = parseAppSettings(agent.rawSettings);
+    const parsedSettings = parseAppSettings(agent.rawSettings, Date.now());
     const { settings } = parsedSettings;
     const goals = goalsForAgent(settings.goals, agent.agentId, agent.groupIds);
     const teamGroupIds = teamGroupsOf(agent, settings);

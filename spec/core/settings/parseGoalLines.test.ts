@@ -211,7 +211,7 @@ describe('parseGoalLines', () => {
     ['me one_touch 40% week floor 30%', 'floorNotAllowed'],
     ['me sla_breaches 0 week', 'periodNotAllowed'],
     ['team reopen_rate 5% week', 'scopeNotAllowed'],
-    ['me first_reply 2 hours week', 'badDuration'],
+    ['me first_reply 2 hours week', 'durationNeedsUnit'],
     ['me full_resolution 1h30 week', 'badDuration'],
   ])('%s → %s', (line, code) => {
     expect(problemsOf(line)).toEqual([{ line: 1, code }]);
@@ -271,10 +271,15 @@ describe('parseGoalLines', () => {
     ]);
   });
 
-  it('keeps the current section after a bad header, so lines below are not given to the wrong people', () => {
-    const { goals, problems } = parseGoalLines('[agent 7]\n[agent seven]\nme solved 30 day');
-    expect(problems.map((p) => p.line)).toEqual([2]);
-    expect(goals[0]?.audience).toEqual({ kind: 'agent', agentId: 7 });
+  it('skips the lines under an unreadable section header, so no one gets goals meant for someone else', () => {
+    const { goals, problems } = parseGoalLines(
+      '[agent 7]\nme solved 30 day\n[agent seven]\nme solved 40 day\n[group 3]\nme solved 20 day',
+    );
+    expect(problems.map((p) => [p.line, p.message.key])).toEqual([[3, 'ui.settingsProblems.badSection']]);
+    expect(goals.map((g) => [g.target, g.audience])).toEqual([
+      [30, { kind: 'agent', agentId: 7 }],
+      [20, { kind: 'group', groupId: 3 }],
+    ]);
   });
 
   it.each(['[agent]', '[group 0]', '[everyone 5]', '[agent 7', '[group 1.5]'])(

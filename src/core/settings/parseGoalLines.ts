@@ -180,7 +180,9 @@ export function parseGoalLines(source: string): { goals: Goal[]; problems: Setti
   const goals: Goal[] = [];
   const problems: SettingsProblem[] = [];
   const seen = new Map<string, number>();
-  let audience: GoalAudience = { kind: 'everyone' };
+  // null after an unreadable section header: its lines were meant for someone we cannot name, and giving
+  // them to the previous section's audience would set goals for the wrong people.
+  let audience: GoalAudience | null = { kind: 'everyone' };
   const report = (line: number, raw: string, problem: Problem) =>
     problems.push({
       setting: 'goals',
@@ -195,10 +197,11 @@ export function parseGoalLines(source: string): { goals: Goal[]; problems: Setti
     if (content === '') return;
     if (content.startsWith('[')) {
       const section = parseSection(content);
-      if (section) audience = section;
-      else report(line, raw, { code: 'badSection', params: { section: text(content) } });
+      audience = section;
+      if (!section) report(line, raw, { code: 'badSection', params: { section: text(content) } });
       return;
     }
+    if (audience === null) return;
     const parsed = parseGoal(content.split(/\s+/), audience, line);
     if (!('metric' in parsed && 'scope' in parsed)) {
       report(line, raw, parsed);
