@@ -1,6 +1,6 @@
 // Extracts the property lists of the Zendesk OpenAPI schemas the fake API imitates into
 // spec/simulator/oasSchemas.json, so the shape test runs without the 1.6 MB spec.
-// Usage: node scripts/extract-oas-schemas.mjs ../shared/reference/zendesk-support-oas.yaml
+// Usage: node scripts/extract-oas-schemas.mjs ../shared/reference/zendesk-support-oas.yaml [output.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const SCHEMAS = [
@@ -10,6 +10,7 @@ const SCHEMAS = [
   'TicketMetricObject',
   'GroupMembershipObject',
   'UserForAdmin',
+  'GroupObject',
 ];
 const lines = readFileSync(process.argv[2] ?? '../shared/reference/zendesk-support-oas.yaml', 'utf8').split(
   '\n',
@@ -44,7 +45,7 @@ const out = {
   source: 'zendesk-support-oas.yaml (OpenAPI 3.0.3)',
   schemas: Object.fromEntries(SCHEMAS.map((n) => [n, schema(n)])),
 };
-writeFileSync('spec/simulator/oasSchemas.json', JSON.stringify(out, null, 2) + '\n');
+writeFileSync(process.argv[3] ?? 'spec/simulator/oasSchemas.json', JSON.stringify(out, null, 2) + '\n');
 console.log(
   Object.entries(out.schemas)
     .map(([n, p]) => `${n}: ${Object.keys(p).length} properties`)

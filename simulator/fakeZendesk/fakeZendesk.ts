@@ -26,14 +26,20 @@ export interface LoggedRequest {
 }
 
 const STATUS_ORDER = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
-const SCORE_ALIASES: Record<string, SimScore[]> = {
-  good: ['good'],
-  goodwithcomment: ['good'],
-  bad: ['bad'],
-  badwithcomment: ['bad'],
-  offered: ['offered'],
-  unoffered: ['unoffered'],
+/** Search's satisfaction values: the score, and whether the rating came with a comment (null = either). */
+const SATISFACTION_SEARCH: Record<string, { score: SimScore; withComment: boolean | null }> = {
+  good: { score: 'good', withComment: false },
+  goodwithcomment: { score: 'good', withComment: true },
+  bad: { score: 'bad', withComment: false },
+  badwithcomment: { score: 'bad', withComment: true },
+  offered: { score: 'offered', withComment: null },
+  unoffered: { score: 'unoffered', withComment: null },
 };
+
+export const TICKET_RESTRICTIONS = [null, 'groups', 'assigned'] as const;
+
+/** A required parameter is missing: Zendesk answers 400. */
+class MissingParameterError extends Error {}
 
 interface Version {
   at: number;
@@ -51,13 +57,16 @@ export class FakeZendesk {
   indexLagSeconds = 60;
   budgetPerMinute = 200;
   fault: Fault = 'none';
+  /** The one agent whose requests the fault hits (e.g. a 403 for a restricted agent); null = everyone's. */
+  faultAgentId: number | null = null;
   readonly log: LoggedRequest[] = [];
   private versions = new Map<number, Version[]>();
   private windowStart = 0;
   private windowCount = 0;
 
-  constructor(seed = 42, now?: number) {
-    this.account = seedAccount(seed, now);
+  /** A seeded account, or `account` as given (hand-made data for tests). */
+  constructor(seed = 42, now?: number, account?: SeededAccount) {
+    this.account = account ?? seedAccount(seed, now);
     this.now = this.account.now;
     for (const ticket of this.account.tickets)
       this.versions.set(ticket.id, [{ at: -Infinity, ticket: { ...ticket } }]);
@@ -77,7 +86,7 @@ export class FakeZendesk {
   }
 
   /** What search sees: each ticket as it was when last indexed (changes take indexLagSeconds to appear). */
-  private searchable(): SimTicket[] {
+  searchableTickets(): SimTicket[] {
     const visibleBefore = this.now - this.indexLagSeconds * 1000;
     const result: SimTicket[] = [];
     for (const versions of this.versions.values()) {
@@ -142,8 +151,15 @@ export class FakeZendesk {
     }));
   }
 
-  rate(ticketId: number, score: 'good' | 'bad'): SimTicket {
-    return this.change(ticketId, (t) => ({ ...t, satisfaction: score }));
+  rate(ticketId: number, score: 'good' | 'bad', comment: string | null = null): SimTicket {
+    return this.change(ticketId, (t) => ({ ...t, satisfaction: score, satisfactionComment: comment }));
+  }
+
+  /** Limits what an agent's searches see, as an admin can per agent (users/me reports it). */
+  restrict(agentId: number, restriction: (typeof TICKET_RESTRICTIONS)[number]): void {
+    const agent = this.agent(agentId);
+    if (!agent) throw new Error(`no agent ${agentId}`);
+    agent.ticketRestriction = restriction;
   }
 
   advanceClock(ms: number): void {
@@ -153,9 +169,13 @@ export class FakeZendesk {
   // --- the HTTP API ---
 
   private limitHeaders(): Record<string, string> {
+    const remaining = String(Math.max(0, this.budgetPerMinute - this.windowCount));
     return {
       'x-rate-limit': String(this.budgetPerMinute),
-      'x-rate-limit-remaining': String(Math.max(0, this.budgetPerMinute - this.windowCount)),
+      'x-rate-limit-remaining': remaining,
+      'ratelimit-limit': String(this.budgetPerMinute),
+      'ratelimit-remaining': remaining,
+      'ratelimit-reset': String(Math.max(1, Math.ceil((this.windowStart + 60_000 - this.now) / 1000))),
     };
   }
 
@@ -196,13 +216,14 @@ export class FakeZendesk {
     }
     this.windowCount += 1;
     const headers = this.limitHeaders();
-    if (this.fault === '500')
+    const fault = this.faultAgentId === null || this.faultAgentId === agentId ? this.fault : 'none';
+    if (fault === '500')
       return { status: 500, headers, body: { error: 'InternalError', description: 'Something went wrong' } };
-    if (this.fault === 'timeout') return { status: 0, headers, body: null, hang: true };
-    if (this.fault === 'malformed') return { status: 200, headers, body: null, text: '<html>Bad gateway' };
+    if (fault === 'timeout') return { status: 0, headers, body: null, hang: true };
+    if (fault === 'malformed') return { status: 200, headers, body: null, text: '<html>Bad gateway' };
     const agent = this.agent(agentId);
     if (!agent) return { status: 401, headers, body: { error: "Couldn't authenticate you" } };
-    if (this.fault === '403')
+    if (fault === '403')
       return {
         status: 403,
         headers,
@@ -220,21 +241,26 @@ export class FakeZendesk {
         return {
           status: 200,
           headers,
-          body: { count: this.matching(agent, params.get('query') ?? '').length },
+          body: { count: this.matching(agent, this.requiredQuery(params)).length },
         };
       if (path === '/api/v2/tickets/show_many')
         return { status: 200, headers, body: this.showMany(params, origin) };
       if (path === '/api/v2/users/me')
         return { status: 200, headers, body: { user: this.userJson(agent, origin) } };
+      const notFound = { status: 404, headers, body: { error: 'RecordNotFound', description: 'Not found' } };
+      const userPath = /^\/api\/v2\/users\/(\d+)\//.exec(path);
+      if (userPath && !this.agent(Number(userPath[1]))) return notFound;
       const memberships = /^\/api\/v2\/users\/(\d+)\/group_memberships$/.exec(path);
       if (memberships)
         return { status: 200, headers, body: this.memberships(Number(memberships[1]), origin) };
+      const groups = /^\/api\/v2\/users\/(\d+)\/groups$/.exec(path);
+      if (groups) return { status: 200, headers, body: this.userGroups(Number(groups[1]), origin) };
       const metrics = /^\/api\/v2\/tickets\/(\d+)\/metrics$/.exec(path);
       if (metrics) {
         const ticket = this.live(Number(metrics[1]));
         return ticket
           ? { status: 200, headers, body: { ticket_metric: metricSetJson(origin, ticket) } }
-          : { status: 404, headers, body: { error: 'RecordNotFound', description: 'Not found' } };
+          : notFound;
       }
       return { status: 404, headers, body: { error: 'InvalidEndpoint', description: 'Not found' } };
     } catch (failure) {
@@ -250,6 +276,12 @@ export class FakeZendesk {
       }
       if (failure instanceof RangeError)
         return { status: 422, headers, body: { error: 'invalid', description: failure.message } };
+      if (failure instanceof MissingParameterError)
+        return {
+          status: 400,
+          headers,
+          body: { error: 'InvalidEndpoint', description: failure.message },
+        };
       throw failure;
     }
   }
@@ -282,14 +314,17 @@ export class FakeZendesk {
         if (rank < 0) throw new QuerySyntaxError(`unknown status ${value}`);
         return compare(STATUS_ORDER.indexOf(ticket.status), rank);
       }
-      case 'satisfaction':
-        return (SCORE_ALIASES[value] ?? []).includes(ticket.satisfaction);
+      case 'satisfaction': {
+        const wanted = SATISFACTION_SEARCH[value.toLowerCase()];
+        if (!wanted || ticket.satisfaction !== wanted.score) return false;
+        return wanted.withComment === null || wanted.withComment === Boolean(ticket.satisfactionComment);
+      }
       case 'solved':
-        return ticket.solvedAt !== null && compare(ticket.solvedAt, parseSearchDate(value));
+        return ticket.solvedAt !== null && compare(ticket.solvedAt, parseSearchDate(value, this.now));
       case 'created':
-        return compare(ticket.createdAt, parseSearchDate(value));
+        return compare(ticket.createdAt, parseSearchDate(value, this.now));
       case 'updated':
-        return compare(ticket.updatedAt, parseSearchDate(value));
+        return compare(ticket.updatedAt, parseSearchDate(value, this.now));
       default:
         return false;
     }
@@ -302,7 +337,7 @@ export class FakeZendesk {
     const byKeyword = new Map<string, SearchTerm[]>();
     for (const term of parsed.terms)
       byKeyword.set(term.keyword, [...(byKeyword.get(term.keyword) ?? []), term]);
-    const visible = this.searchable().filter((t) => this.canSee(agent, t));
+    const visible = this.searchableTickets().filter((t) => this.canSee(agent, t));
     return visible.filter((ticket) =>
       [...byKeyword.values()].every((terms) => {
         const equalities = terms.filter((t) => t.comparator === ':');
@@ -321,7 +356,8 @@ export class FakeZendesk {
   }
 
   private search(agent: SimAgent, params: URLSearchParams, origin: string): Record<string, unknown> {
-    const query = params.get('query') ?? '';
+    const query = params.get('query');
+    if (query === null) throw new MissingParameterError('Missing parameter: query');
     const perPage = Math.min(100, Math.max(1, Number(params.get('per_page') ?? 100)));
     const page = Math.max(1, Number(params.get('page') ?? 1));
     if (page * perPage > 1000) throw new RangeError('Page number exceeds the 1,000 result limit');
@@ -346,6 +382,7 @@ export class FakeZendesk {
 
   private showMany(params: URLSearchParams, origin: string): Record<string, unknown> {
     const ids = (params.get('ids') ?? '').split(',').filter(Boolean).map(Number);
+    if (ids.length === 0) throw new MissingParameterError('Missing parameter: ids');
     if (ids.length > 100) throw new RangeError('Too many ids (maximum 100)');
     const tickets = ids.map((id) => this.live(id)).filter((t): t is SimTicket => t !== undefined);
     const body: Record<string, unknown> = { tickets: tickets.map((t) => ticketJson(origin, t, false)) };
@@ -369,6 +406,33 @@ export class FakeZendesk {
       active: true,
       created_at: '2024-03-01T09:00:00Z',
       updated_at: '2026-11-01T09:00:00Z',
+    };
+  }
+
+  private requiredQuery(params: URLSearchParams): string {
+    const query = params.get('query');
+    if (query === null) throw new MissingParameterError('Missing parameter: query');
+    return query;
+  }
+
+  private userGroups(userId: number, origin: string): Record<string, unknown> {
+    const agent = this.agent(userId);
+    const groups = this.account.groups.filter((g) => agent?.groupIds.includes(g.id));
+    return {
+      groups: groups.map((group) => ({
+        url: `${origin}/api/v2/groups/${group.id}.json`,
+        id: group.id,
+        is_public: true,
+        name: group.name,
+        description: '',
+        default: group.id === this.account.groups[0]?.id,
+        deleted: false,
+        created_at: '2024-03-01T09:00:00Z',
+        updated_at: '2024-03-01T09:00:00Z',
+      })),
+      next_page: null,
+      previous_page: null,
+      count: groups.length,
     };
   }
 

@@ -53,10 +53,27 @@ export function parseSearchQuery(query: string): ParsedQuery {
   return { terms, freeText };
 }
 
-/** ISO instant or YYYY-MM-DD (read as UTC midnight: Zendesk leaves the zone of date-only terms undocumented). */
-export function parseSearchDate(value: string): number {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw new QuerySyntaxError(`bad date ${value}`);
+const RELATIVE_UNITS = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 7 * 86_400_000,
+} as const;
+
+/**
+ * A search date: an ISO instant, YYYY-MM-DD (read as UTC midnight: Zendesk leaves the zone of date-only terms
+ * undocumented), or relative to `now` (`24hours`, `2days`), which stands for the instant that long ago, so
+ * `solved>24hours` means solved within the last 24 hours.
+ */
+export function parseSearchDate(value: string, now: number): number {
+  const relative = /^(\d+)(minute|hour|day|week)s?$/i.exec(value);
+  if (relative) {
+    const unit = (relative[2] ?? '').toLowerCase() as keyof typeof RELATIVE_UNITS;
+    return now - Number(relative[1]) * RELATIVE_UNITS[unit];
+  }
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value))
+    throw new QuerySyntaxError(`bad date ${value}`);
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(ms)) throw new QuerySyntaxError(`bad date ${value}`);
   return ms;
 }

@@ -48,7 +48,7 @@ export function ticketJson(origin: string, ticket: SimTicket, includeSlas: boole
     satisfaction_rating: {
       score: ticket.satisfaction,
       id: ticket.satisfaction === 'unoffered' ? null : ticket.id * 10,
-      comment: null,
+      comment: ticket.satisfactionComment ?? null,
     },
     via: { channel: 'email' },
     created_at: iso(ticket.createdAt),

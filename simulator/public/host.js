@@ -1,13 +1,20 @@
-// The simulator's host page: plays Zendesk's side of the ZAF protocol for each ticket tab's app iframe,
-// proxies the app's requests to the fake API, and offers the agent and admin controls.
+// The simulator's host page: plays Zendesk's side of the ZAF protocol for each ticket tab's app iframe
+// (handshake, app.registered, get/set/invoke, on/trigger events, request proxied to the fake API), and offers
+// the agent and admin controls. The control API (/__sim/...) can drive the page through server-sent events.
 (function () {
   const $ = (id) => document.getElementById(id);
-  const tabs = []; // { guid, ticketId, iframe, registered }
-  let agentId = Number(new URLSearchParams(location.search).get('agent') || 3720451);
+  const params = new URLSearchParams(location.search);
+  /** One per ticket tab: { guid, ticketId, iframe, registered, subscriptions: {eventName: count} }. */
+  const tabs = [];
+  const tickets = new Map(); // ticket id → summary from /__sim/ticket, for `get('ticket.*')` and the pane
+  let agentId = Number(params.get('agent') || 3720451);
   let activeGuid = null;
   let state = null;
   let manifest = null;
   let translations = null;
+  let eventsConnected = false;
+  // The built app, or the probe (a tiny SDK client) before `npm run build:sim` or with ?app=probe.
+  let appUrl = '/app/assets/iframe.html';
 
   const post = (path, body) =>
     fetch(path, {
@@ -16,16 +23,46 @@
       body: JSON.stringify(body || {}),
     }).then((r) => r.json());
 
+  const getJson = (path) => fetch(path).then((r) => (r.ok ? r.json() : null));
+
+  async function refreshTickets() {
+    const ids = [...new Set(tabs.map((t) => t.ticketId))];
+    await Promise.all(
+      ids.map(async (id) => {
+        const answer = await getJson(`/__sim/ticket?id=${id}`);
+        if (answer) tickets.set(id, answer.ticket);
+      }),
+    );
+  }
+
   async function refreshState() {
-    state = await fetch(`/__sim/state?agent=${agentId}`).then((r) => r.json());
+    state = await getJson(`/__sim/state?agent=${agentId}`);
+    // The app's clock (sim-clock.js in the iframe) follows the simulator's, read from here.
     window.__simOffsetMs = state.offsetMs;
-    $('clock').textContent = new Date(state.now).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-    $('lag').value = state.config.indexLagSeconds;
-    $('budget').value = state.config.budgetPerMinute;
+    const zone = state.currentUser.timeZone.ianaName;
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(state.now);
+    $('clock').textContent =
+      `${new Date(state.now).toISOString().replace('T', ' ').slice(0, 16)} UTC · ${local} in ${zone}`;
+    $('clock').dateTime = new Date(state.now).toISOString();
+    if (document.activeElement !== $('lag')) $('lag').value = state.config.indexLagSeconds;
+    if (document.activeElement !== $('budget')) $('budget').value = state.config.budgetPerMinute;
     $('fault').value = state.config.fault;
     $('request-count').textContent = String(state.requestCount);
+    await refreshTickets();
     renderTickets();
+    if ($('log').open) await renderLog();
     return state;
+  }
+
+  let refreshTimer = null;
+  function refreshSoon() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void refreshState(), 50);
   }
 
   function button(label, onClick, attributes) {
@@ -38,8 +75,7 @@
   }
 
   function renderTickets() {
-    const open = $('open-tickets');
-    open.replaceChildren(
+    $('open-tickets').replaceChildren(
       ...state.openTickets.slice(0, 12).map((t) => {
         const li = document.createElement('li');
         li.append(
@@ -49,14 +85,20 @@
         return li;
       }),
     );
-    const solved = $('recently-solved');
-    solved.replaceChildren(
+    $('recently-solved').replaceChildren(
       ...state.recentlySolved.map((t) => {
         const li = document.createElement('li');
         li.append(
-          `#${t.id} ${t.subject} — rating: ${t.satisfaction} `,
-          button('Rate good', () => act('rate', t.id, 'good'), { 'data-testid': `rate-good-${t.id}` }),
-          button('Rate bad', () => act('rate', t.id, 'bad'), { 'data-testid': `rate-bad-${t.id}` }),
+          button(`Open #${t.id}`, () => openTab(t.id), { 'data-testid': `open-ticket-${t.id}` }),
+          ` ${t.subject} — rating: ${t.satisfaction} `,
+          button('Rate good', () => act('rate', t.id, 'good'), {
+            'data-testid': `rate-good-${t.id}`,
+            'aria-label': `Customer rates #${t.id} good`,
+          }),
+          button('Rate bad', () => act('rate', t.id, 'bad'), {
+            'data-testid': `rate-bad-${t.id}`,
+            'aria-label': `Customer rates #${t.id} bad`,
+          }),
         );
         return li;
       }),
@@ -68,10 +110,13 @@
     $('tabs').replaceChildren(
       ...tabs.map((tab) => {
         const wrapper = document.createElement('span');
+        wrapper.className = 'tab';
         wrapper.append(
           button(`#${tab.ticketId}`, () => activate(tab.guid), {
             role: 'tab',
+            id: `tab-${tab.guid}`,
             'aria-selected': String(tab.guid === activeGuid),
+            'aria-controls': 'ticket-pane',
             'data-testid': `tab-${tab.ticketId}`,
           }),
           button('×', () => closeTab(tab.guid), {
@@ -82,21 +127,39 @@
         return wrapper;
       }),
     );
+    $('tab-count').textContent = String(tabs.length);
     const active = tabs.find((t) => t.guid === activeGuid);
     const pane = $('ticket-pane');
-    if (!active) return pane.replaceChildren('No ticket open. Open one from the list.');
-    const ticket = state.openTickets.find((t) => t.id === active.ticketId);
-    pane.replaceChildren(
-      `Ticket #${active.ticketId} — ${ticket ? `${ticket.subject} (${ticket.status})` : 'solved'} `,
-      button('Reply (public)', () => act('reply', active.ticketId), { 'data-testid': 'reply' }),
-      button('Submit as Solved', () => act('solve', active.ticketId), { 'data-testid': 'solve' }),
-    );
+    if (!active) {
+      pane.removeAttribute('aria-labelledby');
+      return pane.replaceChildren('No ticket open. Open one from the list.');
+    }
+    pane.setAttribute('aria-labelledby', `tab-${active.guid}`);
+    const ticket = tickets.get(active.ticketId);
+    const isSolved = ticket && (ticket.status === 'solved' || ticket.status === 'closed');
+    const heading = document.createElement('p');
+    heading.dataset.testid = 'ticket-heading';
+    heading.textContent = `Ticket #${active.ticketId} — ${ticket ? `${ticket.subject} (${ticket.status})` : ''}`;
+    const actions = isSolved
+      ? [
+          button('Customer rates good', () => act('rate', active.ticketId, 'good'), {
+            'data-testid': 'rate-good',
+          }),
+          button('Customer rates bad', () => act('rate', active.ticketId, 'bad'), {
+            'data-testid': 'rate-bad',
+          }),
+        ]
+      : [
+          button('Reply (public)', () => act('reply', active.ticketId), { 'data-testid': 'reply' }),
+          button('Submit as Solved', () => act('solve', active.ticketId), { 'data-testid': 'solve' }),
+        ];
+    pane.replaceChildren(heading, ...actions);
   }
 
   async function act(action, ticketId, score) {
     await post('/__sim/act', { action, ticketId, score, agentId });
     await refreshState();
-    // Zendesk tells the app in the tab where the agent saved the ticket.
+    // Zendesk tells the app in the tab where the agent saved the ticket; a customer's rating is no save.
     const tab = tabs.find((t) => t.ticketId === ticketId);
     if (tab && action !== 'rate')
       send(tab, { key: 'zaf.ticket.submit.done', message: { ticket: { id: ticketId } } });
@@ -110,17 +173,19 @@
   }
 
   function openTab(ticketId) {
+    ticketId = Number(ticketId);
     const existing = tabs.find((t) => t.ticketId === ticketId);
     if (existing) return activate(existing.guid);
     const guid = `sim-${Math.random().toString(36).slice(2, 10)}`;
     const iframe = document.createElement('iframe');
     iframe.title = `Goalpost sidebar for ticket #${ticketId}`;
     iframe.dataset.testid = `sidebar-${ticketId}`;
-    iframe.src = `/app/assets/iframe.html?origin=${encodeURIComponent(location.origin)}&app_guid=${guid}`;
-    const tab = { guid, ticketId, iframe, registered: false };
+    iframe.src = `${appUrl}?origin=${encodeURIComponent(location.origin)}&app_guid=${guid}`;
+    const tab = { guid, ticketId, iframe, registered: false, subscriptions: {} };
     tabs.push(tab);
     $('sidebars').append(iframe);
     activate(guid);
+    void refreshTickets().then(renderTabs);
   }
 
   function closeTab(guid) {
@@ -128,23 +193,37 @@
     if (index < 0) return;
     const [tab] = tabs.splice(index, 1);
     send(tab, { key: 'zaf.app.willDestroy', message: {} });
+    // Give the app a moment to clean up, as Zendesk does, before its iframe goes.
     setTimeout(() => tab.iframe.remove(), 50);
     if (activeGuid === guid) activeGuid = tabs[0] ? tabs[0].guid : null;
     activate(activeGuid);
   }
 
+  /** Shows one tab's sidebar (or all side by side); only shown sidebars are active, as in Zendesk. */
   function activate(guid) {
     const sideBySide = $('side-by-side').checked;
+    $('sidebars').classList.toggle('side-by-side', sideBySide);
     tabs.forEach((tab) => {
-      const isActive = tab.guid === guid;
       const wasVisible = !tab.iframe.hidden;
-      tab.iframe.hidden = !(isActive || sideBySide);
-      if (tab.registered && wasVisible !== !tab.iframe.hidden) {
-        send(tab, { key: tab.iframe.hidden ? 'zaf.app.deactivated' : 'zaf.app.activated', message: {} });
-      }
+      tab.iframe.hidden = !(tab.guid === guid || sideBySide);
+      if (tab.registered && wasVisible !== !tab.iframe.hidden)
+        send(tab, {
+          key: tab.iframe.hidden ? 'zaf.app.deactivated' : 'zaf.app.activated',
+          message: tab.iframe.hidden ? {} : { firstLoad: false },
+        });
     });
     activeGuid = guid;
     renderTabs();
+  }
+
+  function reloadSidebars() {
+    const open = tabs.map((t) => t.ticketId);
+    const active = tabs.find((t) => t.guid === activeGuid);
+    tabs.slice().forEach((t) => closeTab(t.guid));
+    setTimeout(() => {
+      open.forEach((id) => openTab(id));
+      if (active) openTab(active.ticketId);
+    }, 100);
   }
 
   function register(tab) {
@@ -157,64 +236,116 @@
           appId: 1000001,
           installationId: 2000001,
           name: 'Goalpost',
-          version: '0.1.0',
+          version: manifest ? manifest.version : '0.1.0',
           settings: state.settings,
         },
-        context: {
-          instanceGuid: tab.guid,
-          product: 'support',
-          account: { subdomain: state.account.subdomain },
-          location: 'ticket_sidebar',
-          ticketId: tab.ticketId,
-        },
+        context: contextOf(tab),
       },
     });
     if (tab.iframe.hidden) send(tab, { key: 'zaf.app.deactivated', message: {} });
+    else send(tab, { key: 'zaf.app.activated', message: { firstLoad: true } });
   }
 
-  function answerGet(tab, paths) {
+  function contextOf(tab) {
+    return {
+      instanceGuid: tab.guid,
+      product: 'support',
+      account: { subdomain: state.account.subdomain },
+      location: 'ticket_sidebar',
+      ticketId: tab.ticketId,
+    };
+  }
+
+  function groupOf(id) {
+    const group = state.groups.find((g) => g.id === id);
+    return group ? { id: group.id, name: group.name } : null;
+  }
+
+  function ticketObject(ticket) {
+    const assignee = state.agents.find((a) => a.id === ticket.assigneeId);
+    return {
+      id: ticket.id,
+      subject: ticket.subject,
+      status: ticket.status,
+      createdAt: new Date(ticket.createdAt).toISOString(),
+      updatedAt: new Date(ticket.updatedAt).toISOString(),
+      requester: { id: ticket.requesterId },
+      assignee: {
+        user: assignee ? { id: assignee.id, name: assignee.name } : null,
+        group: groupOf(ticket.groupId),
+      },
+    };
+  }
+
+  /** Reads a dotted path (`ticket.assignee.user.id`) from the ticket object; undefined if there is none. */
+  function dig(object, path) {
+    return path.reduce((value, key) => (value && typeof value === 'object' ? value[key] : undefined), object);
+  }
+
+  async function answerGet(tab, paths) {
     const result = { errors: {} };
+    const ticket = tickets.get(tab.ticketId) || (await getJson(`/__sim/ticket?id=${tab.ticketId}`))?.ticket;
     for (const path of paths) {
-      if (path === 'currentUser') result[path] = state.currentUser;
+      const parts = path.split('.');
+      let value;
+      if (path === 'currentUser') value = state.currentUser;
       else if (path === 'currentAccount')
-        result[path] = {
+        value = {
           subdomain: state.account.subdomain,
           planName: state.account.planName,
-          timeZone: { ianaName: 'Europe/Dublin' },
+          timeZone: { ianaName: state.account.timeZone },
         };
-      else if (path === 'ticket.id') result[path] = tab.ticketId;
-      else if (path === 'instances')
-        result[path] = Object.fromEntries(
-          tabs.map((t) => [t.guid, { location: 'ticket_sidebar', ticketId: t.ticketId }]),
-        );
-      else result.errors[path] = { message: `unknown path ${path}`, name: 'Error', path };
+      else if (path === 'instances') value = Object.fromEntries(tabs.map((t) => [t.guid, contextOf(t)]));
+      else if (parts[0] === 'instances' && parts.length === 2) {
+        const other = tabs.find((t) => t.guid === parts[1]);
+        value = other ? contextOf(other) : undefined;
+      } else if (parts[0] === 'ticket' && ticket) value = dig(ticketObject(ticket), parts.slice(1));
+      if (value === undefined)
+        result.errors[path] = { message: 'Could not find the path', name: 'PathNotFoundError', path };
+      else result[path] = value;
     }
     return result;
   }
 
-  function answerInvoke(tab, params) {
-    if (params.resize) {
-      const size = params.resize[0] || {};
-      const height = parseInt(String(size.height || '200'), 10);
-      if (Number.isFinite(height)) tab.iframe.style.height = `${Math.min(Math.max(height, 80), 2000)}px`;
+  function answerInvoke(tab, actions) {
+    const result = { errors: {} };
+    for (const [name, args] of Object.entries(actions)) {
+      if (name === 'resize') {
+        const size = args[0] || {};
+        const height = parseInt(String(size.height || '200'), 10);
+        if (Number.isFinite(height)) tab.iframe.style.height = `${Math.min(Math.max(height, 80), 2000)}px`;
+        result[name] = null;
+      } else if (name === 'routeTo' && args[0] === 'ticket') {
+        openTab(Number(args[1]));
+        result[name] = null;
+      } else result.errors[name] = { message: `${name} is not emulated`, name: 'Error', path: name };
     }
-    if (params.routeTo) {
-      const [, ticketId] = params.routeTo;
-      openTab(Number(ticketId));
-    }
-    return {};
+    return result;
   }
 
   async function answerRequest(tab, key, options) {
     const answer = await post('/__sim/zendesk', {
       agentId,
-      instance: tab.ticketId,
+      instance: String(tab.ticketId),
       url: options.url,
+      method: options.type || 'GET',
       timeout: options.timeout,
     });
     const ok = answer.status >= 200 && answer.status < 300;
-    send(tab, { key: `zaf.${key}.${ok ? 'done' : 'fail'}`, message: { responseArgs: [answer] } });
+    // Success: the complete response when asked for, else jQuery's (data, textStatus, jqXHR). Failure: the jqXHR.
+    const responseArgs = !ok
+      ? [answer]
+      : options.httpCompleteResponse
+        ? [answer]
+        : [answer.responseJSON !== undefined ? answer.responseJSON : answer.responseText, 'success', answer];
+    send(tab, { key: `zaf.${key}.${ok ? 'done' : 'fail'}`, message: { responseArgs } });
     $('request-count').textContent = String(Number($('request-count').textContent) + 1);
+  }
+
+  /** `client.trigger` / `client.instance(guid).trigger`: the event goes to that instance of the app. */
+  function relayTrigger(tab, name, data) {
+    const target = tabs.find((t) => t.guid === (data.instanceGuid || tab.guid)) || tab;
+    send(target, { key: `zaf.${name}`, message: data.message });
   }
 
   window.addEventListener('message', (event) => {
@@ -227,54 +358,85 @@
     } catch {
       return;
     }
-    if (data.key === 'iframe.handshake') return register(tab);
-    if (typeof data.key === 'string' && data.key.startsWith('request:'))
-      return void answerRequest(tab, data.key, data.message || {});
-    if (data.request === 'get') return send(tab, { id: data.id, result: answerGet(tab, data.params) });
+    const key = typeof data.key === 'string' ? data.key : '';
+    if (key === 'iframe.handshake') return register(tab);
+    if (key.startsWith('request:')) return void answerRequest(tab, key, data.message || {});
+    if (key.startsWith('iframe.on:')) {
+      tab.subscriptions[key.slice(10)] = (data.message || {}).subscriberCount || 0;
+      return;
+    }
+    if (key.startsWith('iframe.off:')) {
+      tab.subscriptions[key.slice(11)] = (data.message || {}).subscriberCount || 0;
+      return;
+    }
+    if (key.startsWith('iframe.trigger:')) return relayTrigger(tab, key.slice(15), data);
+    if (data.request === 'get')
+      return void answerGet(tab, data.params).then((result) => send(tab, { id: data.id, result }));
     if (data.request === 'invoke') return send(tab, { id: data.id, result: answerInvoke(tab, data.params) });
     if (data.request)
-      return send(tab, { id: data.id, error: { message: `${data.request} is not emulated`, name: 'Error' } });
+      send(tab, { id: data.id, error: { message: `${data.request} is not emulated`, name: 'Error' } });
   });
 
   // --- admin panel ---
 
   async function renderSettingsForm() {
-    manifest = await fetch('/app/manifest.json').then((r) => r.json());
-    translations = await fetch('/app/translations/en.json').then((r) => r.json());
+    manifest = await getJson('/app/manifest.json');
+    translations = await getJson('/app/translations/en.json');
     const form = $('settings-form');
     form.replaceChildren();
-    for (const parameter of manifest.parameters) {
-      const text = translations.app.parameters[parameter.name] || {};
+    if (!manifest) return form.append('No manifest.json found.');
+    const texts = (translations && translations.app && translations.app.parameters) || {};
+    for (const parameter of manifest.parameters || []) {
+      // Zendesk shows hidden parameters to no one; they still keep their value.
+      if (parameter.type === 'hidden') continue;
+      const text = texts[parameter.name] || {};
+      const field = document.createElement('div');
+      field.className = 'field';
       const label = document.createElement('label');
       label.htmlFor = `setting-${parameter.name}`;
       label.textContent = text.label || parameter.name;
       let input;
-      if (parameter.type === 'multiline') input = document.createElement('textarea');
-      else {
+      if (parameter.type === 'multiline') {
+        input = document.createElement('textarea');
+        input.rows = 8;
+        input.spellcheck = false;
+      } else {
         input = document.createElement('input');
-        input.type =
-          parameter.type === 'checkbox' ? 'checkbox' : parameter.type === 'number' ? 'number' : 'text';
+        input.type = { checkbox: 'checkbox', number: 'number', url: 'url' }[parameter.type] || 'text';
       }
       input.id = `setting-${parameter.name}`;
       input.name = parameter.name;
+      input.dataset.testid = `setting-${parameter.name}`;
+      if (parameter.required) input.required = true;
       const value = parameter.name in state.settings ? state.settings[parameter.name] : parameter.default;
       if (input.type === 'checkbox') input.checked = value === true || value === 'true';
-      else input.value = value === undefined ? '' : String(value);
-      form.append(label, input);
+      else input.value = value === undefined || value === null ? '' : String(value);
+      if (input.type === 'checkbox') field.append(input, label);
+      else field.append(label, input);
       if (text.helpText) {
         const help = document.createElement('div');
         help.className = 'help';
+        help.id = `setting-${parameter.name}-help`;
         help.textContent = text.helpText;
-        form.append(help);
+        input.setAttribute('aria-describedby', help.id);
+        field.append(help);
       }
+      form.append(field);
     }
-    form.append(button('Save settings', saveSettings, { 'data-testid': 'save-settings' }));
+    const status = document.createElement('span');
+    status.id = 'settings-status';
+    status.setAttribute('role', 'status');
+    form.append(button('Save settings', saveSettings, { 'data-testid': 'save-settings' }), status);
   }
 
   async function saveSettings() {
     const settings = {};
-    for (const parameter of manifest.parameters) {
+    for (const parameter of manifest.parameters || []) {
       const input = $(`setting-${parameter.name}`);
+      if (!input) {
+        if (parameter.name in state.settings) settings[parameter.name] = state.settings[parameter.name];
+        continue;
+      }
       settings[parameter.name] =
         input.type === 'checkbox'
           ? input.checked
@@ -284,10 +446,34 @@
     }
     await post('/__sim/settings', { settings });
     await refreshState();
-    // Zendesk reloads installed apps when their settings change.
-    const open = tabs.map((t) => t.ticketId);
-    tabs.slice().forEach((t) => closeTab(t.guid));
-    setTimeout(() => open.forEach((id) => openTab(id)), 100);
+    $('settings-status').textContent = 'Saved. The open sidebars reload with the new settings.';
+    // The server tells every connected page to reload its sidebars; without that channel, do it here.
+    if (!eventsConnected) reloadSidebars();
+  }
+
+  // --- request log ---
+
+  async function renderLog() {
+    const log = await getJson('/__sim/log');
+    $('request-count').textContent = String(log.length);
+    $('log-rows').replaceChildren(
+      ...log.slice(-50).map((entry) => {
+        const tr = document.createElement('tr');
+        tr.dataset.testid = 'request-log-row';
+        [
+          new Date(entry.at).toISOString().slice(11, 19),
+          entry.instance,
+          entry.method,
+          entry.status === 0 ? 'timeout' : entry.status,
+          decodeURIComponent(entry.path),
+        ].forEach((v) => {
+          const td = document.createElement('td');
+          td.textContent = String(v);
+          tr.append(td);
+        });
+        return tr;
+      }),
+    );
   }
 
   // --- controls ---
@@ -312,29 +498,45 @@
     openTab(ticket.id);
   });
   $('agent').addEventListener('change', () => {
-    location.search = `?agent=${$('agent').value}`;
+    params.set('agent', $('agent').value);
+    location.search = params.toString();
   });
-  $('log').addEventListener('toggle', async () => {
-    const log = await fetch('/__sim/log').then((r) => r.json());
-    $('log-rows').replaceChildren(
-      ...log.slice(-40).map((entry) => {
-        const tr = document.createElement('tr');
-        [
-          new Date(entry.at).toISOString().slice(11, 19),
-          entry.instance,
-          entry.status,
-          decodeURIComponent(entry.path),
-        ].forEach((v) => {
-          const td = document.createElement('td');
-          td.textContent = String(v);
-          tr.append(td);
-        });
-        return tr;
-      }),
-    );
+  $('log').addEventListener('toggle', () => {
+    if ($('log').open) void renderLog();
+  });
+  $('clear-log').addEventListener('click', async () => {
+    await post('/__sim/log/clear');
+    await refreshState();
+    await renderLog();
   });
 
+  function runCommand(command) {
+    if (command.command === 'openTab') openTab(command.ticketId);
+    else if (command.command === 'closeTab') {
+      const tab = tabs.find((t) => t.ticketId === Number(command.ticketId));
+      if (tab) closeTab(tab.guid);
+    } else if (command.command === 'activateTab') {
+      const tab = tabs.find((t) => t.ticketId === Number(command.ticketId));
+      if (tab) activate(tab.guid);
+    } else if (command.command === 'sideBySide') {
+      $('side-by-side').checked = command.on !== false;
+      activate(activeGuid);
+    } else if (command.command === 'selectAgent') {
+      params.set('agent', String(command.agentId));
+      location.search = params.toString();
+    } else if (command.command === 'reloadSidebars') void refreshState().then(reloadSidebars);
+  }
+
+  function listen() {
+    const events = new EventSource('/__sim/events');
+    events.addEventListener('open', () => (eventsConnected = true));
+    events.addEventListener('error', () => (eventsConnected = false));
+    events.addEventListener('changed', refreshSoon);
+    events.addEventListener('command', (event) => runCommand(JSON.parse(event.data)));
+  }
+
   refreshState().then(async () => {
+    if (params.get('app') === 'probe' || !state.appBuilt) appUrl = '/sim/probe.html';
     $('agent').replaceChildren(
       ...state.agents.map((a) => {
         const option = document.createElement('option');
@@ -345,9 +547,12 @@
       }),
     );
     await renderSettingsForm();
-    const first = state.openTickets[0];
-    if (first) openTab(first.id);
+    listen();
+    const first = params.get('ticket') ? Number(params.get('ticket')) : state.openTickets[0]?.id;
+    if (first) openTab(first);
+    // The clock runs on; a slow poll keeps the page current even without server-sent events.
     setInterval(refreshState, 5000);
+    document.body.dataset.ready = 'true';
   });
-  window.__sim = { openTab, closeTab, activate, tabs, refreshState };
+  window.__sim = { openTab, closeTab, activate, reloadSidebars, tabs, refreshState };
 })();

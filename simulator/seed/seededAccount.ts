@@ -37,6 +37,11 @@ export interface SimTicket {
   replies: number;
   reopens: number;
   satisfaction: SimScore;
+  /**
+   * The customer's comment with a good or bad rating. Search files a rating with a comment under
+   * `goodwithcomment`/`badwithcomment` only, as live accounts do, so an app must OR both scores.
+   */
+  satisfactionComment?: string | null;
   /** Active first-reply SLA target, for unreplied open tickets. */
   slaBreachAt: number | null;
 }
@@ -79,6 +84,11 @@ const PEOPLE: Array<[number, string, 'admin' | 'agent', string, string, number[]
   [3720458, 'Lena Novak', 'agent', 'en-GB', 'Europe/Prague', [360001234569]],
 ];
 
+const COMMENTS = {
+  good: ['Thanks, that fixed it!', 'Quick and friendly, thank you.', 'Great help.'],
+  bad: ['Took far too long.', 'Still not working.', 'I had to explain it three times.'],
+} as const;
+
 const SUBJECTS = [
   'Cannot log in after password reset',
   'Invoice shows the wrong VAT number',
@@ -98,6 +108,8 @@ const DAY = 86_400_000;
 
 export function seedAccount(seed = 42, now = DEFAULT_NOW): SeededAccount {
   const random = seededRandom(seed);
+  // Comments come from a stream of their own so adding them left every other seeded figure unchanged.
+  const commentRandom = seededRandom(seed ^ 0x5eed);
   const between = (min: number, max: number) => min + random() * (max - min);
   const agents: SimAgent[] = PEOPLE.map(([id, name, role, locale, timeZone, groupIds]) => ({
     id,
@@ -157,6 +169,8 @@ export function seedAccount(seed = 42, now = DEFAULT_NOW): SeededAccount {
               ? 'closed'
               : 'solved';
         const id = nextId++;
+        const comments = satisfaction === 'good' || satisfaction === 'bad' ? COMMENTS[satisfaction] : null;
+        const commentRoll = commentRandom();
         tickets.push({
           id,
           subject: SUBJECTS[id % SUBJECTS.length] ?? 'Question',
@@ -171,6 +185,10 @@ export function seedAccount(seed = 42, now = DEFAULT_NOW): SeededAccount {
           replies,
           reopens: solvedAt !== null && random() < 0.06 ? 1 : 0,
           satisfaction,
+          satisfactionComment:
+            comments && commentRoll < 0.4
+              ? (comments[Math.floor(commentRoll * 10) % comments.length] ?? null)
+              : null,
           slaBreachAt: firstReplyAt === null && solvedAt === null ? createdAt + 8 * 60 * MINUTE : null,
         });
       }
