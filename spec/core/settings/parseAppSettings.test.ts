@@ -34,7 +34,7 @@ describe('parseAppSettings', () => {
       timeBasis: 'calendar',
       refreshMinutes: '10',
       nudgesEnabled: 'false',
-      disabledNudges: 'well-being, team',
+      disabledNudges: 'well-being, team-close',
       csatMinimumRatings: 5,
       goalsReviewedOn: '2026-09-01',
       nudgeRepeatMinutes: '60',
@@ -47,7 +47,7 @@ describe('parseAppSettings', () => {
       timeBasis: 'calendar',
       refreshMinutes: 10,
       nudgesEnabled: false,
-      disabledNudgeRules: ['well-being', 'team'],
+      disabledNudgeRules: ['well-being', 'team-close'],
       csatMinimumRatings: 5,
       goalsReviewedOn: '2026-09-01',
       nudgeRepeatMinutes: 60,
@@ -120,9 +120,47 @@ describe('parseAppSettings', () => {
   });
 
   it('ignores stray commas and spaces in the disabled nudge list', () => {
-    const { settings } = parseAppSettings({ disabledNudges: ' pace-behind,, sla-soon , ' });
-    expect(settings.disabledNudgeRules).toEqual(['pace-behind', 'sla-soon']);
+    const { settings, problems } = parseAppSettings({ disabledNudges: ' behind-pace,, SLA-soon , ' });
+    expect(settings.disabledNudgeRules).toEqual(['behind-pace', 'sla-soon']);
+    expect(problems).toEqual([]);
   });
+
+  it('reports a misspelt nudge id with the nearest real one, and still switches off the rest', () => {
+    const { settings, problems } = parseAppSettings({ disabledNudges: 'pace-behind, goal-reached' });
+    expect(settings.disabledNudgeRules).toEqual(['goal-reached']);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        setting: 'disabledNudges',
+        text: 'pace-behind',
+        message: {
+          key: 'ui.settingsProblems.unknownNudgeRule',
+          params: expect.objectContaining({ rule: { type: 'text', value: 'pace-behind' } }),
+        },
+      }),
+    ]);
+    const typo = parseAppSettings({ disabledNudges: 'halfwya' });
+    expect(typo.problems[0]?.message).toEqual({
+      key: 'ui.settingsProblems.unknownNudgeRuleSuggestion',
+      params: { rule: { type: 'text', value: 'halfwya' }, suggestion: { type: 'text', value: 'halfway' } },
+    });
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'refuses the prototype word %s in every word-valued setting, naming the setting',
+    (word) => {
+      const { settings, problems } = parseAppSettings({
+        weekStart: word,
+        teamScope: word,
+        timeBasis: word,
+        disabledNudges: word,
+      });
+      expect(settings).toMatchObject({ weekStartsOn: 1, teamScope: 'defaultGroup', timeBasis: 'business' });
+      expect(settings.disabledNudgeRules).toEqual([]);
+      expect(problems.map((p) => p.setting).sort()).toEqual(
+        ['disabledNudges', 'teamScope', 'timeBasis', 'weekStart'].sort(),
+      );
+    },
+  );
 
   describe('goals last reviewed on', () => {
     // Sunday 22 November 2026, 13:00 UTC.

@@ -295,4 +295,15 @@ describe('parseGoalLines', () => {
     );
     expect(problems).toEqual([]);
   });
+
+  it('refuses targets too large to mean anything, instead of showing "Infinity tickets behind"', () => {
+    expect(
+      problemsOf(`me solved ${'9'.repeat(400)} day\nme solved 100001 week\nme first_reply 400d week`),
+    ).toEqual([
+      { line: 1, code: 'targetTooLarge' },
+      { line: 2, code: 'targetTooLarge' },
+      { line: 3, code: 'durationTooLong' },
+    ]);
+    expect(parseGoalLines('me solved 100000 quarter').goals[0]?.target).toBe(100_000);
+  });
 });

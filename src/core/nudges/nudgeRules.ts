@@ -4,7 +4,7 @@ import type { TicketFact } from '../goals/ticketFacts';
 import type { GoalProgress } from '../metrics/goalProgress';
 import type { TargetHistory } from '../metrics/teamHistory';
 import { goalKey } from '../goals/goal';
-import type { Nudge, NudgeKind } from './nudge';
+import type { Nudge, NudgeKind, NudgeRuleId } from './nudge';
 
 export interface NudgeInput {
   now: number;
@@ -25,7 +25,7 @@ export interface NudgeCandidate extends Nudge {
 }
 
 export interface NudgeRule {
-  id: string;
+  id: NudgeRuleId;
   kind: NudgeKind;
   /** Good for the client, the team and the company: the reason this rule exists (goal-practice #14). */
   threeWayTest: string;

@@ -1,4 +1,4 @@
-import type { Nudge } from './nudge';
+import type { Nudge, NudgeRuleId } from './nudge';
 import type { NudgeHistory } from './nudgeHistory';
 import { isDismissed } from './nudgeHistory';
 import type { NudgeCandidate, NudgeInput, NudgeRule } from './nudgeRules';
@@ -14,7 +14,7 @@ const CELEBRATION_SHOWN_MS = 30 * 60_000;
 export interface NudgeSelection extends NudgeInput {
   history: NudgeHistory;
   nudgesEnabled: boolean;
-  disabledRules: readonly string[];
+  disabledRules: readonly NudgeRuleId[];
   /** Outside working hours nothing is pushed at the agent. */
   isWorkingTime: boolean;
   /** Admin nudges (settings advice) are shown to admins only. */

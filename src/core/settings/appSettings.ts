@@ -1,5 +1,6 @@
 import type { Goal } from '../goals/goal';
 import type { Message } from '../goals/message';
+import type { NudgeRuleId } from '../nudges/nudge';
 
 /** Working days (0 = Sunday … 6 = Saturday) and hours, in the agent's own time zone. */
 export interface WorkingHours {
@@ -23,7 +24,7 @@ export interface AppSettings {
   refreshMinutes: number;
   nudgesEnabled: boolean;
   /** Nudge rule ids an admin switched off. */
-  disabledNudgeRules: readonly string[];
+  disabledNudgeRules: readonly NudgeRuleId[];
   csatMinimumRatings: number;
   /** A nudge that went away does not come back sooner than this. */
   nudgeRepeatMinutes: number;

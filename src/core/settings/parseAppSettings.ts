@@ -9,7 +9,9 @@ import type {
   WorkingHours,
 } from './appSettings';
 import { DEFAULT_GOALS } from './defaultGoals';
-import { parseGoalLines } from './parseGoalLines';
+import type { NudgeRuleId } from '../nudges/nudge';
+import { NUDGE_RULE_IDS } from '../nudges/nudge';
+import { nearestWord, parseGoalLines } from './parseGoalLines';
 import { parseWorkingHours } from './parseWorkingHours';
 
 /** The manifest's parameter names; manifest.json and translations use exactly these. */
@@ -28,11 +30,16 @@ export const SETTING_NAMES = [
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
-const WEEK_STARTS: Readonly<Record<string, WeekStart>> = { sunday: 0, monday: 1, saturday: 6 };
-const TEAM_SCOPES: Readonly<Record<string, TeamScope>> = {
-  default_group: 'defaultGroup',
-  all_groups: 'allGroups',
-};
+// Maps: a value such as `constructor` must be refused, not found on Object.prototype.
+const WEEK_STARTS: ReadonlyMap<string, WeekStart> = new Map([
+  ['sunday', 0],
+  ['monday', 1],
+  ['saturday', 6],
+]);
+const TEAM_SCOPES: ReadonlyMap<string, TeamScope> = new Map([
+  ['default_group', 'defaultGroup'],
+  ['all_groups', 'allGroups'],
+]);
 const TIME_BASES: readonly TimeBasis[] = ['business', 'calendar'];
 
 const DEFAULT_WORKING_HOURS: WorkingHours = {
@@ -54,6 +61,36 @@ function asBoolean(value: unknown, fallback: boolean): boolean {
   if (word === 'false') return false;
   return fallback;
 }
+
+/** The rule ids in *Switched-off nudges*; a word that is no rule is reported, with the nearest id. */
+function readDisabledRules(
+  value: string,
+  problem: (setting: SettingName, value: string, code: string, params?: Record<string, MessageValue>) => void,
+): NudgeRuleId[] {
+  const ids: NudgeRuleId[] = [];
+  for (const word of value.split(',').map((rule) => rule.trim().toLowerCase())) {
+    if (word === '') continue;
+    const id = RULE_IDS.get(word);
+    if (id !== undefined) {
+      ids.push(id);
+      continue;
+    }
+    const suggestion = word.length <= 40 ? nearestWord(word, RULE_IDS) : null;
+    if (suggestion !== null)
+      problem('disabledNudges', word, 'unknownNudgeRuleSuggestion', {
+        rule: { type: 'text', value: word },
+        suggestion: { type: 'text', value: suggestion },
+      });
+    else
+      problem('disabledNudges', word, 'unknownNudgeRule', {
+        rule: { type: 'text', value: word },
+        rules: { type: 'text', value: NUDGE_RULE_IDS.join(', ') },
+      });
+  }
+  return ids;
+}
+
+const RULE_IDS: ReadonlyMap<string, NudgeRuleId> = new Map(NUDGE_RULE_IDS.map((id) => [id, id]));
 
 /**
  * Reads every app setting as Zendesk delivers them (strings, numbers, booleans), falling back to the
@@ -91,11 +128,11 @@ export function parseAppSettings(raw: Readonly<Record<string, unknown>>, now?: n
   }
 
   const weekStartText = asText(raw.weekStart).trim().toLowerCase();
-  const weekStartsOn = WEEK_STARTS[weekStartText || 'monday'];
+  const weekStartsOn = WEEK_STARTS.get(weekStartText || 'monday');
   if (weekStartsOn === undefined) problem('weekStart', weekStartText, 'badWeekStart');
 
   const teamScopeText = asText(raw.teamScope).trim().toLowerCase();
-  const teamScope = TEAM_SCOPES[teamScopeText || 'default_group'];
+  const teamScope = TEAM_SCOPES.get(teamScopeText || 'default_group');
   if (teamScope === undefined) problem('teamScope', teamScopeText, 'badTeamScope');
 
   const timeBasisText = asText(raw.timeBasis).trim().toLowerCase() || 'business';
@@ -135,10 +172,7 @@ export function parseAppSettings(raw: Readonly<Record<string, unknown>>, now?: n
     timeBasis: timeBasis ?? 'business',
     refreshMinutes: readNumber('refreshMinutes', 5, 2, 60),
     nudgesEnabled: asBoolean(raw.nudgesEnabled, true),
-    disabledNudgeRules: asText(raw.disabledNudges)
-      .split(',')
-      .map((rule) => rule.trim())
-      .filter((rule) => rule !== ''),
+    disabledNudgeRules: readDisabledRules(asText(raw.disabledNudges), problem),
     csatMinimumRatings: readNumber('csatMinimumRatings', 10, 1, 1000),
     nudgeRepeatMinutes: readNumber('nudgeRepeatMinutes', 30, 5, 480),
     goalsReviewedOn,

@@ -5,36 +5,46 @@ import { METRIC_CATALOG } from '../goals/metricCatalog';
 import type { SettingsProblem } from './appSettings';
 import { parseDurationMinutes } from './parseDuration';
 
-const METRIC_ALIASES: Readonly<Record<string, MetricId>> = {
-  solved: 'solved',
-  solves: 'solved',
-  csat: 'csat',
-  satisfaction: 'csat',
-  first_reply: 'first_reply',
-  first_reply_time: 'first_reply',
-  full_resolution: 'full_resolution',
-  resolution: 'full_resolution',
-  one_touch: 'one_touch',
-  reopen_rate: 'reopen_rate',
-  reopens: 'reopen_rate',
-  reopen: 'reopen_rate',
-  backlog: 'backlog',
-  sla_breaches: 'sla_breaches',
-  sla: 'sla_breaches',
-};
+// Maps, not object literals: an admin's word such as `constructor` or `__proto__` must not find
+// Object.prototype's members.
+const METRIC_ALIASES: ReadonlyMap<string, MetricId> = new Map([
+  ['solved', 'solved'],
+  ['solves', 'solved'],
+  ['csat', 'csat'],
+  ['satisfaction', 'csat'],
+  ['first_reply', 'first_reply'],
+  ['first_reply_time', 'first_reply'],
+  ['full_resolution', 'full_resolution'],
+  ['resolution', 'full_resolution'],
+  ['one_touch', 'one_touch'],
+  ['reopen_rate', 'reopen_rate'],
+  ['reopens', 'reopen_rate'],
+  ['reopen', 'reopen_rate'],
+  ['backlog', 'backlog'],
+  ['sla_breaches', 'sla_breaches'],
+  ['sla', 'sla_breaches'],
+]);
 
-const PERIOD_ALIASES: Readonly<Record<string, GoalPeriod>> = {
-  day: 'day',
-  today: 'day',
-  daily: 'day',
-  week: 'week',
-  weekly: 'week',
-  month: 'month',
-  monthly: 'month',
-  quarter: 'quarter',
-  quarterly: 'quarter',
-  now: 'now',
-};
+const PERIOD_ALIASES: ReadonlyMap<string, GoalPeriod> = new Map([
+  ['day', 'day'],
+  ['today', 'day'],
+  ['daily', 'day'],
+  ['week', 'week'],
+  ['weekly', 'week'],
+  ['month', 'month'],
+  ['monthly', 'month'],
+  ['quarter', 'quarter'],
+  ['quarterly', 'quarter'],
+  ['now', 'now'],
+]);
+
+/** Largest count target accepted: far above any agent's quarter, small enough to print and compute with. */
+export const MAX_COUNT_TARGET = 100_000;
+/** Longest duration target: a year. */
+export const MAX_DURATION_MINUTES = 366 * 24 * 60;
+/** Suggestions cost an edit distance per alias; past this many in one setting, none are offered. */
+const MAX_SUGGESTIONS = 100;
+const MAX_SUGGESTION_DISTANCE = 3;
 
 type Problem = { code: string; params?: Record<string, MessageValue> };
 const text = (value: string): MessageValue => ({ type: 'text', value });
@@ -53,13 +63,16 @@ function editDistance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
-function nearestMetric(word: string): MetricId | null {
-  let best: { metric: MetricId; distance: number } | null = null;
-  for (const [alias, metric] of Object.entries(METRIC_ALIASES)) {
+/** The closest known word within a few edits, if any (`did you mean`). */
+export function nearestWord<T>(word: string, candidates: ReadonlyMap<string, T>): T | null {
+  let best: { value: T; distance: number } | null = null;
+  for (const [alias, value] of candidates) {
+    // The length difference is a lower bound of the distance: skip what cannot be near.
+    if (Math.abs(alias.length - word.length) > MAX_SUGGESTION_DISTANCE) continue;
     const distance = editDistance(word, alias);
-    if (!best || distance < best.distance) best = { metric, distance };
+    if (!best || distance < best.distance) best = { value, distance };
   }
-  return best && best.distance <= 3 ? best.metric : null;
+  return best && best.distance <= MAX_SUGGESTION_DISTANCE ? best.value : null;
 }
 
 function parsePercent(word: string): number | null {
@@ -72,7 +85,10 @@ function parsePercent(word: string): number | null {
 function parseTarget(metric: MetricId, word: string): number | Problem {
   switch (METRIC_CATALOG[metric].unit) {
     case 'count':
-      return /^\d+$/.test(word) ? Number(word) : { code: 'badCount', params: { target: text(word) } };
+      if (!/^\d+$/.test(word)) return { code: 'badCount', params: { target: text(word) } };
+      return Number(word) <= MAX_COUNT_TARGET
+        ? Number(word)
+        : { code: 'targetTooLarge', params: { target: text(word), max: { type: 'count', value: MAX_COUNT_TARGET } } };
     case 'percent': {
       const value = parsePercent(word);
       return value ?? { code: 'badPercent', params: { target: text(word) } };
@@ -80,7 +96,10 @@ function parseTarget(metric: MetricId, word: string): number | Problem {
     case 'minutes': {
       if (/^\d+(\.\d+)?$/.test(word)) return { code: 'durationNeedsUnit', params: { target: text(word) } };
       const minutes = parseDurationMinutes(word);
-      return minutes ?? { code: 'badDuration', params: { target: text(word) } };
+      if (minutes === null) return { code: 'badDuration', params: { target: text(word) } };
+      return minutes <= MAX_DURATION_MINUTES
+        ? minutes
+        : { code: 'durationTooLong', params: { target: text(word) } };
     }
   }
 }
@@ -90,15 +109,20 @@ function normalise(word: string): string {
 }
 
 /** Reads one goal line (comment already stripped) into a goal or the first problem found. */
-function parseGoal(words: readonly string[], audience: GoalAudience, line: number): Goal | Problem {
+function parseGoal(
+  words: readonly string[],
+  audience: GoalAudience,
+  line: number,
+  suggest: (word: string) => MetricId | null,
+): Goal | Problem {
   const [whoWord, metricWord, targetWord, ...rest] = words;
   const scope = normalise(whoWord ?? '');
   if (scope !== 'me' && scope !== 'team')
     return { code: 'unknownScope', params: { who: text(whoWord ?? '') } };
   if (!metricWord) return { code: 'missingMetric' };
-  const metric = METRIC_ALIASES[normalise(metricWord)];
+  const metric = METRIC_ALIASES.get(normalise(metricWord));
   if (!metric) {
-    const suggestion = nearestMetric(normalise(metricWord));
+    const suggestion = suggest(normalise(metricWord));
     return suggestion
       ? {
           code: 'unknownMetricSuggestion',
@@ -117,8 +141,9 @@ function parseGoal(words: readonly string[], audience: GoalAudience, line: numbe
   let options = rest;
   let period: GoalPeriod;
   const periodWord = rest[0];
-  if (periodWord !== undefined && PERIOD_ALIASES[normalise(periodWord)]) {
-    period = PERIOD_ALIASES[normalise(periodWord)] as GoalPeriod;
+  const knownPeriod = periodWord === undefined ? undefined : PERIOD_ALIASES.get(normalise(periodWord));
+  if (knownPeriod !== undefined) {
+    period = knownPeriod;
     options = rest.slice(1);
   } else if (definition.periods.length === 1 && definition.periods[0] === 'now' && periodWord !== 'per') {
     period = 'now';
@@ -183,6 +208,12 @@ export function parseGoalLines(source: string): { goals: Goal[]; problems: Setti
   // null after an unreadable section header: its lines were meant for someone we cannot name, and giving
   // them to the previous section's audience would set goals for the wrong people.
   let audience: GoalAudience | null = { kind: 'everyone' };
+  let suggestionsLeft = MAX_SUGGESTIONS;
+  const suggest = (word: string): MetricId | null => {
+    if (suggestionsLeft <= 0) return null;
+    suggestionsLeft -= 1;
+    return nearestWord(word, METRIC_ALIASES);
+  };
   const report = (line: number, raw: string, problem: Problem) =>
     problems.push({
       setting: 'goals',
@@ -202,7 +233,7 @@ export function parseGoalLines(source: string): { goals: Goal[]; problems: Setti
       return;
     }
     if (audience === null) return;
-    const parsed = parseGoal(content.split(/\s+/), audience, line);
+    const parsed = parseGoal(content.split(/\s+/), audience, line, suggest);
     if (!('metric' in parsed && 'scope' in parsed)) {
       report(line, raw, parsed);
       return;

@@ -1,5 +1,6 @@
 import type { WorkingHours } from './appSettings';
 
+const MAX_LENGTH = 200;
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 export type WorkingHoursResult =
@@ -23,9 +24,16 @@ function minuteOfDay(text: string): number | null {
  * Overnight shifts are refused: a working day must fit between local midnights.
  */
 export function parseWorkingHours(text: string): WorkingHoursResult {
-  const match = /^\s*([A-Za-z,\s-]+?)\s+(\d{1,2}(?::\d{2})?)\s*-\s*(\d{1,2}(?::\d{2})?)\s*$/.exec(text);
-  if (!match) return { ok: false, reason: 'hours' };
-  const [, dayText = '', startText = '', endText = ''] = match;
+  const trimmed = text.trim();
+  // Anything this long is not working hours; the bound also keeps every step below linear.
+  if (trimmed.length > MAX_LENGTH) return { ok: false, reason: 'hours' };
+  // The hours are the end of the text; whatever comes before them names the days. Two plain steps instead
+  // of one pattern with a lazy group, which backtracked quadratically on long runs of spaces.
+  const hours = /(\d{1,2}(?::\d{2})?)[ \t]*-[ \t]*(\d{1,2}(?::\d{2})?)$/.exec(trimmed);
+  if (!hours) return { ok: false, reason: 'hours' };
+  const dayText = trimmed.slice(0, hours.index);
+  if (!/\s$/.test(dayText) || !/^[A-Za-z,\s-]+$/.test(dayText)) return { ok: false, reason: 'hours' };
+  const [, startText = '', endText = ''] = hours;
   const days = new Set<number>();
   for (const part of dayText.split(',').map((p) => p.trim())) {
     const [from, to, extra] = part.split('-').map((d) => d.trim());
