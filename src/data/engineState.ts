@@ -34,4 +34,6 @@ export interface DataEngine {
   /** The sidebar is shown (true) or hidden (false): hidden sidebars never poll. */
   setVisible(isVisible: boolean): void;
   dispose(): void;
+  /** Forgets the cached figures (after a crash they may be the cause) and fetches afresh. */
+  discardStoredState(): void;
 }

@@ -31,40 +31,101 @@ function isValidZone(zone: string | null | undefined): zone is string {
 }
 
 const PROFILE_MAX_AGE_MS = 60 * 60_000;
+/** How long other tabs wait for the tab fetching the profile before fetching it themselves. */
+const PROFILE_FETCH_LEASE_MS = 20_000;
+const PROFILE_POLL_MS = 500;
 
-interface CachedProfile {
-  at: number;
-  me: unknown;
-  memberships: unknown;
+/**
+ * The profile facts the app uses, and nothing else: `users/me` also carries name, e-mail, phone, photo,
+ * signature, notes and custom fields, none of which may sit in localStorage.
+ */
+const CachedProfileSchema = v.object({
+  at: v.number(),
+  isTicketAccessRestricted: v.boolean(),
+  defaultGroupId: v.nullable(v.number()),
+  groupIds: v.array(v.number()),
+});
+export type CachedProfile = v.InferOutput<typeof CachedProfileSchema>;
+
+const FetchLeaseSchema = v.object({ until: v.number() });
+
+function readProfile(store: KeyValueStore, key: string, now: number): CachedProfile | null {
+  try {
+    const parsed = v.safeParse(CachedProfileSchema, JSON.parse(store.getItem(key) ?? 'null'));
+    // A profile stamped in the future (clock moved back) is as untrustworthy as an old one.
+    return parsed.success && parsed.output.at <= now && now - parsed.output.at < PROFILE_MAX_AGE_MS
+      ? parsed.output
+      : null;
+  } catch {
+    return null;
+  }
 }
 
-/** `users/me` and memberships change rarely: fetched once an hour per agent, not once per ticket tab. */
+function isFetchedElsewhere(store: KeyValueStore, leaseKey: string, now: number): boolean {
+  try {
+    const lease = v.safeParse(FetchLeaseSchema, JSON.parse(store.getItem(leaseKey) ?? 'null'));
+    return lease.success && lease.output.until > now && lease.output.until <= now + PROFILE_FETCH_LEASE_MS;
+  } catch {
+    return false;
+  }
+}
+
+function writeJson(store: KeyValueStore, key: string, value: unknown): void {
+  try {
+    store.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or blocked: fine, fetched again next time.
+  }
+}
+
+export interface ProfileTiming {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/**
+ * `users/me` and memberships change rarely: fetched once an hour per agent, by one tab for all of them —
+ * tabs restored together wait for the first one's answer instead of asking again.
+ */
 async function loadProfile(
   get: PoliteGet,
   store: KeyValueStore,
   key: string,
   agentId: number,
-  now: number,
-): Promise<CachedProfile> {
-  try {
-    const cached = JSON.parse(store.getItem(key) ?? 'null') as CachedProfile | null;
-    if (cached && now - cached.at < PROFILE_MAX_AGE_MS) return cached;
-  } catch {
-    // Unreadable cache: fetch again.
+  timing: ProfileTiming,
+): Promise<CachedProfile | null> {
+  const cached = readProfile(store, key, timing.now());
+  if (cached) return cached;
+  const leaseKey = `${key}:fetching`;
+  while (isFetchedElsewhere(store, leaseKey, timing.now())) {
+    await timing.sleep(PROFILE_POLL_MS);
+    const fetched = readProfile(store, key, timing.now());
+    if (fetched) return fetched;
   }
-  const profile: CachedProfile = {
-    at: now,
-    me: await get('/api/v2/users/me.json').catch(() => null),
-    memberships: await get(`/api/v2/users/${agentId}/group_memberships.json`).catch(() => null),
-  };
-  if (profile.me !== null && profile.memberships !== null) {
+  writeJson(store, leaseKey, { until: timing.now() + PROFILE_FETCH_LEASE_MS });
+  try {
+    const me = v.safeParse(UserMeSchema, await get('/api/v2/users/me.json').catch(() => null));
+    const memberships = v.safeParse(
+      GroupMembershipsSchema,
+      await get(`/api/v2/users/${agentId}/group_memberships.json`).catch(() => null),
+    );
+    if (!me.success || !memberships.success) return null;
+    const groups = memberships.output.group_memberships;
+    const profile: CachedProfile = {
+      at: timing.now(),
+      isTicketAccessRestricted: Boolean(me.output.user.ticket_restriction),
+      defaultGroupId: me.output.user.default_group_id ?? groups.find((m) => m.default)?.group_id ?? null,
+      groupIds: groups.map((m) => m.group_id),
+    };
+    writeJson(store, key, profile);
+    return profile;
+  } finally {
     try {
-      store.setItem(key, JSON.stringify(profile));
+      store.removeItem(leaseKey);
     } catch {
-      // Storage blocked: fine, fetched again next time.
+      // Blocked storage: the lease expires by itself.
     }
   }
-  return profile;
 }
 
 /**
@@ -73,27 +134,22 @@ async function loadProfile(
  */
 export async function loadAgentContext(
   client: ZafClient,
-  get: PoliteGet,
+  /** The request function for this account and agent (their shared budget). */
+  getFor: (accountSubdomain: string, agentId: number) => PoliteGet,
   store: KeyValueStore,
-  now: number,
+  timing: ProfileTiming,
 ): Promise<AgentContext> {
   const user = v.parse(CurrentUserSchema, await client.get('currentUser'));
   const account = v.parse(CurrentAccountSchema, await client.get('currentAccount'));
   const [rawSettings, context] = await Promise.all([client.settings(), client.context()]);
   const profile = await loadProfile(
-    get,
+    getFor(account.subdomain, user.id),
     store,
-    `goalpost:v1:profile:${account.subdomain}:${user.id}`,
+    `goalpost:v2:profile:${account.subdomain}:${user.id}`,
     user.id,
-    now,
+    timing,
   );
-  const me = v.safeParse(UserMeSchema, profile.me);
-  const memberships = v.safeParse(GroupMembershipsSchema, profile.memberships);
-  const membershipGroups = memberships.success ? memberships.output.group_memberships : [];
-  const defaultGroupId =
-    (me.success ? me.output.user.default_group_id : null) ??
-    membershipGroups.find((m) => m.default)?.group_id ??
-    null;
+  const membershipGroupIds = profile?.groupIds ?? [];
   const zone = [user.timeZone?.ianaName, account.timeZone?.ianaName].find(isValidZone) ?? 'UTC';
   return {
     accountSubdomain: account.subdomain,
@@ -103,10 +159,9 @@ export async function loadAgentContext(
     role: user.role === 'admin' ? 'admin' : 'agent',
     locale: user.locale,
     timeZone: zone,
-    groupIds:
-      membershipGroups.length > 0 ? membershipGroups.map((m) => m.group_id) : user.groups.map((g) => g.id),
-    defaultGroupId,
-    isTicketAccessRestricted: me.success ? Boolean(me.output.user.ticket_restriction) : false,
+    groupIds: membershipGroupIds.length > 0 ? membershipGroupIds : user.groups.map((g) => g.id),
+    defaultGroupId: profile?.defaultGroupId ?? null,
+    isTicketAccessRestricted: profile?.isTicketAccessRestricted ?? false,
     rawSettings,
     ticketId: context.ticketId,
   };

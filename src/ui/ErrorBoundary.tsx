@@ -1,10 +1,14 @@
+import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
 import type { ReactNode } from 'react';
 import { Component } from 'react';
 
-/** A render error shows a message, never a blank sidebar. The text is passed in already translated. */
+/**
+ * A render error shows a message, never a blank sidebar, and a way back: *Try again* discards what may have
+ * caused it (stored figures, nudge history) and draws the board afresh. Texts arrive translated.
+ */
 export class ErrorBoundary extends Component<
-  { message: string; children: ReactNode },
+  { message: string; retryLabel: string; onReset: () => void; children: ReactNode },
   { hasFailed: boolean }
 > {
   override state = { hasFailed: false };
@@ -13,11 +17,19 @@ export class ErrorBoundary extends Component<
     return { hasFailed: true };
   }
 
+  private readonly reset = () => {
+    this.props.onReset();
+    this.setState({ hasFailed: false });
+  };
+
   override render() {
     if (this.state.hasFailed) {
       return (
         <Alert type="error" role="alert">
           <Alert.Paragraph>{this.props.message}</Alert.Paragraph>
+          <Button size="small" onClick={this.reset}>
+            {this.props.retryLabel}
+          </Button>
         </Alert>
       );
     }

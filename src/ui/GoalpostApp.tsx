@@ -26,6 +26,8 @@ export interface GoalpostAppProps {
   nudgeHistory: NudgeHistoryStore;
   targetHistory?: readonly TargetHistory[];
   now?: () => number;
+  /** After a crash: forget stored state that may have caused it. */
+  onReset?: () => void;
 }
 
 function Board({
@@ -38,7 +40,7 @@ function Board({
   nudgeHistory,
   targetHistory,
   now,
-}: Omit<GoalpostAppProps, 'translator'>) {
+}: Omit<GoalpostAppProps, 'translator' | 'onReset'>) {
   const board = useGoalBoard({
     engine,
     goals,
@@ -78,13 +80,21 @@ function Board({
 }
 
 /** The sidebar: providers around the goal board. */
-export function GoalpostApp(props: GoalpostAppProps) {
-  const { translator, client } = props;
+export function GoalpostApp({ onReset, ...props }: GoalpostAppProps) {
+  const { translator, client, engine, nudgeHistory } = props;
   return (
     <ThemeProvider>
       <TranslatorContext.Provider value={translator}>
         <ClientProvider client={client}>
-          <ErrorBoundary message={translator.t('ui.crashed')}>
+          <ErrorBoundary
+            message={translator.t('ui.crashed')}
+            retryLabel={translator.t('ui.tryAgain')}
+            onReset={() => {
+              nudgeHistory.clear();
+              engine.discardStoredState();
+              onReset?.();
+            }}
+          >
             <Board {...props} />
           </ErrorBoundary>
         </ClientProvider>

@@ -1,31 +1,16 @@
 import type { DataEngineOptions } from '../../../src/data/engine/createDataEngine';
-import { createDataEngine } from '../../../src/data/engine/createDataEngine';
 import type { EngineState } from '../../../src/data/engineState';
 import { RequestFailure } from '../../../src/data/zendesk/requestFailure';
-import { Browser, CountingSource, SlowSource } from './engineHarness';
+import { Browser, CountingSource, openEngineTab, SlowSource } from './engineHarness';
 
 const START = Date.parse('2026-11-18T10:00:00Z');
-const AGENT = 3720451;
 
-function openTab(
+const openTab = (
   browser: Browser,
   instanceId: string,
   source: CountingSource,
   extra: Partial<DataEngineOptions> = {},
-) {
-  return createDataEngine({
-    source,
-    accountSubdomain: 'acme',
-    agentId: AGENT,
-    storage: browser.storage,
-    ...browser.tabHost(instanceId),
-    instanceId,
-    refreshMinutes: 5,
-    indexLagSeconds: 70,
-    random: () => 0.5,
-    ...extra,
-  });
-}
+) => openEngineTab(browser, instanceId, source, extra);
 
 const solvedCount = (state: EngineState) =>
   state.status === 'ready' ? state.snapshot.solvedTickets.length : null;

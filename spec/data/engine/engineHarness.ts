@@ -1,9 +1,11 @@
 import type { AgentSnapshot } from '../../../src/core/goals/ticketFacts';
 import type {
+  DataEngineOptions,
   EngineClock,
   MessageChannelLike,
   SnapshotSource,
 } from '../../../src/data/engine/createDataEngine';
+import { createDataEngine } from '../../../src/data/engine/createDataEngine';
 import type { KeyValueStore } from '../../../src/data/engine/snapshotCache';
 
 /** A clock whose timers run only when the test advances time. */
@@ -185,4 +187,25 @@ export class SlowSource extends CountingSource {
     this.full = wrap(this.full);
     this.changes = wrap(this.changes);
   }
+}
+
+/** One sidebar instance of agent 3720451 on account `acme` in this browser; options override the defaults. */
+export function openEngineTab(
+  browser: Browser,
+  instanceId: string,
+  source: SnapshotSource,
+  extra: Partial<DataEngineOptions> = {},
+) {
+  return createDataEngine({
+    source,
+    accountSubdomain: 'acme',
+    agentId: 3720451,
+    storage: browser.storage,
+    ...browser.tabHost(instanceId),
+    instanceId,
+    refreshMinutes: 5,
+    indexLagSeconds: 70,
+    random: () => 0.5,
+    ...extra,
+  });
 }

@@ -1,8 +1,7 @@
 import type { DataEngineOptions } from '../../../src/data/engine/createDataEngine';
-import { createDataEngine } from '../../../src/data/engine/createDataEngine';
 import { writeCachedSnapshot } from '../../../src/data/engine/snapshotCache';
 import { RequestFailure } from '../../../src/data/zendesk/requestFailure';
-import { Browser, CountingSource } from './engineHarness';
+import { Browser, CountingSource, openEngineTab } from './engineHarness';
 
 const START = Date.parse('2026-11-18T10:00:00Z');
 const AGENT = 3720451;
@@ -13,18 +12,7 @@ function setup() {
   const browser = new Browser(START);
   const source = new CountingSource(browser.clock);
   const openTab = (instanceId: string, extra: Partial<DataEngineOptions> = {}) =>
-    createDataEngine({
-      source,
-      accountSubdomain: 'acme',
-      agentId: AGENT,
-      storage: browser.storage,
-      ...browser.tabHost(instanceId),
-      instanceId,
-      refreshMinutes: 5,
-      indexLagSeconds: 70,
-      random: () => 1,
-      ...extra,
-    });
+    openEngineTab(browser, instanceId, source, { random: () => 1, ...extra });
   const seconds = () => source.log.map((call) => (call.at - START) / SECOND);
   return { browser, clock: browser.clock, source, openTab, seconds };
 }

@@ -4,6 +4,8 @@ import {
   createPoliteGet,
   DEFAULT_POLITENESS,
 } from '../../../src/data/zendesk/politeRequest';
+import { createStoredRateState } from '../../../src/data/zendesk/sharedRateState';
+import { MemoryStore } from '../engine/engineHarness';
 
 function scripted(answers: HttpResponse[]) {
   const sent: { url: string; at: number }[] = [];
@@ -111,5 +113,65 @@ describe('politeGet', () => {
       accountBudgetForPlan('Enterprise'),
       accountBudgetForPlan(null),
     ]).toEqual([200, 400, 700, 200]);
+  });
+
+  describe('across the agent’s tabs (one shared store)', () => {
+    const tabOf = (s: ReturnType<typeof scripted>, store: MemoryStore) =>
+      createPoliteGet(s.send, s.timing, DEFAULT_POLITENESS, createStoredRateState(store, 'acme', 7));
+
+    it('a 429 seen by one tab holds back a tab opened later, until Retry-After has passed', async () => {
+      const store = new MemoryStore();
+      const first = scripted([{ status: 429, headers: { 'retry-after': '36' }, body: 'Rate limited' }]);
+      const firstTab = tabOf(first, store);
+      await expect(firstTab('/api/v2/users/me.json')).rejects.toMatchObject({
+        error: { kind: 'rateLimited' },
+      });
+
+      const second = scripted([]);
+      second.advance(17_000);
+      const newTab = tabOf(second, store);
+      await expect(newTab('/api/v2/users/me.json')).rejects.toMatchObject({
+        error: { kind: 'rateLimited', retryAt: second.now() + 19_000 },
+      });
+      expect(second.sent).toHaveLength(0);
+      second.advance(19_000);
+      await expect(newTab('/api/v2/users/me.json')).resolves.toEqual({ count: 1 });
+    });
+
+    it('five tabs share one budget instead of five', async () => {
+      const store = new MemoryStore();
+      const s = scripted([]);
+      const options = { ...DEFAULT_POLITENESS, accountBudgetPerMinute: 200, maxShareOfBudget: 0.05 };
+      const tabs = Array.from({ length: 5 }, () =>
+        createPoliteGet(s.send, s.timing, options, createStoredRateState(store, 'acme', 7)),
+      );
+      const started = s.now();
+      for (let i = 0; i < 15; i += 1) await tabs[i % 5]?.(`/api/v2/search/count.json?query=${i}`);
+      expect(s.sent.filter((r) => r.at < started + 60_000)).toHaveLength(10);
+    });
+
+    it('a stored block beyond any Retry-After (clock moved back, hand edit) is not obeyed', async () => {
+      const store = new MemoryStore();
+      const s = scripted([]);
+      store.setItem('goalpost:v1:block:acme', JSON.stringify([s.now() + 365 * 86_400_000]));
+      const get = tabOf(s, store);
+      await expect(get('/q')).resolves.toEqual({ count: 1 });
+    });
+  });
+
+  it('takes the account’s limit from X-Rate-Limit rather than the plan guess', async () => {
+    const s = scripted([
+      { status: 200, headers: { 'x-rate-limit': '40', 'x-rate-limit-remaining': '39' }, body: {} },
+    ]);
+    const get = createPoliteGet(s.send, s.timing, { ...DEFAULT_POLITENESS, accountBudgetPerMinute: 700 });
+    for (let i = 0; i < 4; i += 1) await get(`/q${i}`);
+    // 5 % of 40 is 2 a minute (700 would have allowed 35).
+    expect(s.sent.filter((r) => r.at < (s.sent[0]?.at ?? 0) + 60_000)).toHaveLength(2);
+  });
+
+  it('waits for a 503’s Retry-After before its retry', async () => {
+    const s = scripted([{ status: 503, headers: { 'retry-after': '20' }, body: null }, ok()]);
+    await expect(createPoliteGet(s.send, s.timing)('/q')).resolves.toEqual({ count: 3 });
+    expect(s.sleeps).toEqual([20_000]);
   });
 });

@@ -67,4 +67,24 @@ export interface AgentSnapshot {
   teamCounts: readonly TeamCount[];
   /** The agent's ticket access is restricted: team figures only cover what they can see. */
   isTeamViewPartial: boolean;
+  /** What could not be read; absent or all zero when the figures are complete. */
+  gaps?: SnapshotGaps;
+}
+
+/** Why figures may be partial, so the agent is told instead of shown a silent undercount. */
+export interface SnapshotGaps {
+  /** Search results Zendesk sent that were not tickets we could read (skipped, counted). */
+  unreadableRecords: number;
+  /** Tickets whose metric set was missing: their times, replies and reopens are unknown. */
+  ticketsWithoutMetrics: number;
+  /** Stopped early: more results than search returns, or the per-refresh request cap reached. */
+  isIncomplete: boolean;
+}
+
+export const NO_GAPS: SnapshotGaps = { unreadableRecords: 0, ticketsWithoutMetrics: 0, isIncomplete: false };
+
+export function hasGaps(gaps: SnapshotGaps | undefined): boolean {
+  return (
+    gaps !== undefined && (gaps.unreadableRecords > 0 || gaps.ticketsWithoutMetrics > 0 || gaps.isIncomplete)
+  );
 }

@@ -12,6 +12,35 @@ export interface NudgeHistory {
 
 export const EMPTY_NUDGE_HISTORY: NudgeHistory = { dismissedUntil: {} };
 
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isInstant = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * A stored history as far as it can be trusted: any entry that is not what we write (a null, a string, an
+ * object of the wrong shape — an older build, a hand edit, a broken write) is dropped, the rest kept.
+ */
+export function sanitiseHistory(stored: unknown): NudgeHistory {
+  const source = isRecord(stored) ? stored : {};
+  const instants = (value: unknown): Record<string, number> =>
+    Object.fromEntries(
+      Object.entries(isRecord(value) ? value : {}).flatMap(([id, at]) =>
+        isInstant(at) ? [[id, at] as const] : [],
+      ),
+    );
+  const firsts = Object.entries(isRecord(source.firstShownAt) ? source.firstShownAt : {}).flatMap(
+    ([id, first]) =>
+      isRecord(first) && isInstant(first.at) && isInstant(first.until)
+        ? [[id, { at: first.at, until: first.until }] as const]
+        : [],
+  );
+  return {
+    dismissedUntil: instants(source.dismissedUntil),
+    lastShownAt: instants(source.lastShownAt),
+    firstShownAt: Object.fromEntries(firsts),
+  };
+}
+
 export function dismissNudge(history: NudgeHistory, nudgeId: string, until: number): NudgeHistory {
   return { ...history, dismissedUntil: { ...history.dismissedUntil, [nudgeId]: until } };
 }

@@ -88,7 +88,10 @@ function parseTarget(metric: MetricId, word: string): number | Problem {
       if (!/^\d+$/.test(word)) return { code: 'badCount', params: { target: text(word) } };
       return Number(word) <= MAX_COUNT_TARGET
         ? Number(word)
-        : { code: 'targetTooLarge', params: { target: text(word), max: { type: 'count', value: MAX_COUNT_TARGET } } };
+        : {
+            code: 'targetTooLarge',
+            params: { target: text(word), max: { type: 'count', value: MAX_COUNT_TARGET } },
+          };
     case 'percent': {
       const value = parsePercent(word);
       return value ?? { code: 'badPercent', params: { target: text(word) } };

@@ -2,7 +2,12 @@ import type { AgentSnapshot } from '../../core/goals/ticketFacts';
 import type { DataEngine, DataError, EngineState, RefreshReason } from '../engineState';
 import { dataErrorOf } from '../zendesk/requestFailure';
 import type { KeyValueStore } from './snapshotCache';
-import { readCachedSnapshot, writeCachedSnapshot } from './snapshotCache';
+import {
+  discardCachedSnapshot,
+  parseSnapshot,
+  readCachedSnapshot,
+  writeCachedSnapshot,
+} from './snapshotCache';
 
 /** Where figures come from: a full fetch, or only what changed since `previous`. */
 export interface SnapshotSource {
@@ -65,6 +70,38 @@ interface SharedState {
 interface Lease {
   holder: string;
   expiresAt: number;
+}
+
+const isInstant = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * A state from another tab, if it can be trusted: the right shape (a corrupt or foreign message is
+ * dropped), and a refresh time that is not in the future. Timers from the future are capped.
+ */
+function sanitiseShared(state: unknown, now: number): SharedState | null {
+  if (!state || typeof state !== 'object') return null;
+  const s = state as Partial<SharedState>;
+  if (
+    !isInstant(s.refreshedAt) ||
+    !isInstant(s.nextTryAt) ||
+    !isInstant(s.failuresInRow) ||
+    !isInstant(s.lastFullAt) ||
+    typeof s.isRefreshing !== 'boolean' ||
+    s.refreshedAt > now
+  )
+    return null;
+  const snapshot = s.snapshot === null || s.snapshot === undefined ? null : parseSnapshot(s.snapshot);
+  if (s.snapshot && !snapshot) return null;
+  const error = s.error && typeof s.error === 'object' && typeof s.error.kind === 'string' ? s.error : null;
+  return {
+    snapshot,
+    refreshedAt: s.refreshedAt,
+    error,
+    isRefreshing: s.isRefreshing,
+    nextTryAt: Math.min(s.nextTryAt, now + MAX_RETRY_MS),
+    failuresInRow: Math.max(0, Math.min(50, Math.floor(s.failuresInRow))),
+    lastFullAt: Math.min(s.lastFullAt, now),
+  };
 }
 
 /** How often each tab renews its presence and the leader its lease. */
@@ -156,7 +193,12 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     try {
       const raw = storage.getItem(leaseKey);
       const lease = raw ? (JSON.parse(raw) as Partial<Lease>) : null;
-      return lease && typeof lease.holder === 'string' && typeof lease.expiresAt === 'number'
+      // No tab writes a lease longer than LEASE_MS: one reaching further (a clock moved back, a hand edit)
+      // would stop all fetching until then, so it counts as no lease at all.
+      return lease &&
+        typeof lease.holder === 'string' &&
+        typeof lease.expiresAt === 'number' &&
+        lease.expiresAt <= clock.now() + LEASE_MS
         ? { holder: lease.holder, expiresAt: lease.expiresAt }
         : null;
     } catch {
@@ -256,7 +298,13 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     if (shared.error) return anyVisible() || pending !== null || (recheck !== null && now >= recheck.at);
     if (pending) return true;
     if (recheck && now >= recheck.at) return true;
-    return anyVisible() && now - shared.refreshedAt >= options.refreshMinutes * 60_000;
+    return anyVisible() && !isFresh(now, options.refreshMinutes * 60_000);
+  }
+
+  /** Figures from the future (the clock moved back since) have no known age: never fresh. */
+  function isFresh(now: number, withinMs: number): boolean {
+    const age = now - shared.refreshedAt;
+    return age >= 0 && age < withinMs;
   }
 
   function tick(): void {
@@ -300,7 +348,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
       recheck = recheck ?? { at: now, firstSaveAt: now };
       return;
     }
-    const isFreshEnough = now - shared.refreshedAt < FRESH_ENOUGH_MS;
+    const isFreshEnough = isFresh(now, FRESH_ENOUGH_MS);
     // A fetch under way will bring fresh figures anyway (a manual refresh included).
     if (shared.isRefreshing) return;
     if (reason !== 'manual' && isFreshEnough) return;
@@ -311,13 +359,21 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     const message = data as EngineMessage | null;
     if (!message || typeof message !== 'object' || message.from === instanceId || isDisposed) return;
     switch (message.type) {
-      case 'state':
-        // Another tab leads: its figures, its back-off and its last full fetch become ours.
-        if (message.state.refreshedAt >= shared.refreshedAt || message.state.error) {
-          if (!message.state.isRefreshing) dropRequestsCoveredBy(message.state.refreshedAt);
-          setShared(message.state, false);
+      case 'state': {
+        // Another tab leads: its figures, its back-off and its last full fetch become ours — unless they are
+        // stamped later than now (its clock or ours moved), which would freeze them as "just now".
+        const incoming = sanitiseShared(message.state, clock.now());
+        if (!incoming) break;
+        const ownIsFromFuture = shared.refreshedAt > clock.now();
+        if (incoming.refreshedAt >= shared.refreshedAt || incoming.error || ownIsFromFuture) {
+          if (!incoming.isRefreshing) dropRequestsCoveredBy(incoming.refreshedAt);
+          setShared(incoming, false);
+        } else if (incoming.isRefreshing !== shared.isRefreshing) {
+          // "Refreshing" news from the leader, carrying older figures than ours: take the news, keep ours.
+          setShared({ ...shared, isRefreshing: incoming.isRefreshing }, false);
         }
         break;
+      }
       case 'refreshRequest':
         request(message.reason);
         if (isLeader) schedule(0);
@@ -358,6 +414,10 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
       isVisible = visible;
       post({ type: 'presence', from: instanceId, isVisible });
       if (visible) engine.refresh('visible');
+    },
+    discardStoredState() {
+      discardCachedSnapshot(storage, accountSubdomain, agentId);
+      engine.refresh('manual');
     },
     dispose() {
       if (isDisposed) return;

@@ -1,10 +1,16 @@
 import type { NudgeHistory } from '../../core/nudges/nudgeHistory';
-import { EMPTY_NUDGE_HISTORY, mergeHistories, pruneHistory } from '../../core/nudges/nudgeHistory';
+import {
+  EMPTY_NUDGE_HISTORY,
+  mergeHistories,
+  pruneHistory,
+  sanitiseHistory,
+} from '../../core/nudges/nudgeHistory';
 import type { KeyValueStore } from './snapshotCache';
 
 export interface NudgeHistoryStore {
   read(now: number): NudgeHistory;
   write(history: NudgeHistory, now: number): void;
+  clear(): void;
 }
 
 /**
@@ -19,14 +25,20 @@ export function createNudgeHistoryStore(
   const key = `goalpost:v1:nudges:${accountSubdomain}:${agentId}`;
   const load = (): NudgeHistory => {
     try {
-      const parsed = JSON.parse(storage.getItem(key) ?? 'null') as NudgeHistory | null;
-      return parsed && typeof parsed.dismissedUntil === 'object' ? parsed : EMPTY_NUDGE_HISTORY;
+      return sanitiseHistory(JSON.parse(storage.getItem(key) ?? 'null'));
     } catch {
       return EMPTY_NUDGE_HISTORY;
     }
   };
   return {
     read: (now) => pruneHistory(load(), now),
+    clear() {
+      try {
+        storage.removeItem(key);
+      } catch {
+        // Storage blocked: nothing stored either.
+      }
+    },
     write(history, now) {
       try {
         // Pruned after merging, so what the other tabs stored does not pile up either.

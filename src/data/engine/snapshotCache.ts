@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import type { AgentSnapshot } from '../../core/goals/ticketFacts';
+import { SATISFACTION_SCORES, TEAM_COUNT_KINDS, TICKET_STATUSES } from '../../core/goals/ticketFacts';
 
 /** The part of Web Storage the engine uses; localStorage in the app, a Map in tests and benchmarks. */
 export interface KeyValueStore {
@@ -8,16 +10,60 @@ export interface KeyValueStore {
 }
 
 const VERSION = 1;
+
+const instant = v.pipe(v.number(), v.finite());
+const optionalInstant = v.nullable(instant);
+const minutes = v.object({ calendar: v.nullable(v.number()), business: v.nullable(v.number()) });
+const id = v.pipe(v.number(), v.safeInteger());
+const TicketFactSchema = v.object({
+  id,
+  status: v.picklist(TICKET_STATUSES),
+  assigneeId: v.nullable(id),
+  groupId: v.nullable(id),
+  createdAt: instant,
+  updatedAt: instant,
+  solvedAt: optionalInstant,
+  satisfaction: v.nullable(v.picklist(SATISFACTION_SCORES)),
+  firstReplyMinutes: minutes,
+  fullResolutionMinutes: minutes,
+  publicReplies: v.nullable(v.number()),
+  reopens: v.nullable(v.number()),
+  activeSlaBreachAt: optionalInstant,
+});
+const MAX_TICKETS = 20_000;
+/** Every field of a stored snapshot checked: one null ticket must not crash every sidebar for a week. */
+const CachedFiguresSchema = v.object({
+  version: v.literal(VERSION),
+  accountSubdomain: v.string(),
+  agentId: id,
+  refreshedAt: instant,
+  snapshot: v.object({
+    agentId: id,
+    fetchedAt: instant,
+    solvedSince: instant,
+    solvedTickets: v.pipe(v.array(TicketFactSchema), v.maxLength(MAX_TICKETS)),
+    openTickets: v.pipe(v.array(TicketFactSchema), v.maxLength(MAX_TICKETS)),
+    teamCounts: v.array(
+      v.object({
+        kind: v.picklist(TEAM_COUNT_KINDS),
+        start: optionalInstant,
+        end: optionalInstant,
+        groupIds: v.array(id),
+        count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      }),
+    ),
+    isTeamViewPartial: v.boolean(),
+    gaps: v.optional(
+      v.object({
+        unreadableRecords: v.number(),
+        ticketsWithoutMetrics: v.number(),
+        isIncomplete: v.boolean(),
+      }),
+    ),
+  }),
+});
 /** Older figures are not worth painting: a week-old backlog would mislead more than a spinner. */
 export const CACHE_MAX_AGE_MS = 7 * 86_400_000;
-
-interface CachedFigures {
-  version: number;
-  accountSubdomain: string;
-  agentId: number;
-  refreshedAt: number;
-  snapshot: AgentSnapshot;
-}
 
 export const cacheKey = (accountSubdomain: string, agentId: number) =>
   `goalpost:v${VERSION}:${accountSubdomain}:${agentId}`;
@@ -35,24 +81,33 @@ export function readCachedSnapshot(
   try {
     const raw = store.getItem(cacheKey(accountSubdomain, agentId));
     if (!raw) return null;
-    const cached = JSON.parse(raw) as Partial<CachedFigures>;
+    const parsed = v.safeParse(CachedFiguresSchema, JSON.parse(raw));
+    if (!parsed.success) return null;
+    const cached = parsed.output;
     const isOurs =
-      cached.version === VERSION &&
       cached.accountSubdomain === accountSubdomain &&
       cached.agentId === agentId &&
-      cached.snapshot?.agentId === agentId &&
-      // Valid JSON of the wrong shape (an older build, a hand edit) must not reach the UI.
-      Array.isArray(cached.snapshot.solvedTickets) &&
-      Array.isArray(cached.snapshot.openTickets) &&
-      Array.isArray(cached.snapshot.teamCounts) &&
-      typeof cached.snapshot.solvedSince === 'number' &&
-      typeof cached.refreshedAt === 'number' &&
+      cached.snapshot.agentId === agentId &&
+      // From the future (a clock moved back): its age is unknown, so its figures cannot be called fresh.
+      cached.refreshedAt <= now &&
       now - cached.refreshedAt < CACHE_MAX_AGE_MS;
-    return isOurs && cached.snapshot && cached.refreshedAt !== undefined
-      ? { snapshot: cached.snapshot, refreshedAt: cached.refreshedAt }
-      : null;
+    return isOurs ? { snapshot: cached.snapshot, refreshedAt: cached.refreshedAt } : null;
   } catch {
     return null;
+  }
+}
+
+/** A snapshot from elsewhere (another tab's message), checked like a stored one. */
+export function parseSnapshot(value: unknown): AgentSnapshot | null {
+  const parsed = v.safeParse(CachedFiguresSchema.entries.snapshot, value);
+  return parsed.success ? parsed.output : null;
+}
+
+export function discardCachedSnapshot(store: KeyValueStore, accountSubdomain: string, agentId: number): void {
+  try {
+    store.removeItem(cacheKey(accountSubdomain, agentId));
+  } catch {
+    // Blocked storage held nothing.
   }
 }
 
@@ -63,7 +118,7 @@ export function writeCachedSnapshot(
   snapshot: AgentSnapshot,
   refreshedAt: number,
 ): void {
-  const record: CachedFigures = { version: VERSION, accountSubdomain, agentId, refreshedAt, snapshot };
+  const record = { version: VERSION, accountSubdomain, agentId, refreshedAt, snapshot };
   try {
     store.setItem(cacheKey(accountSubdomain, agentId), JSON.stringify(record));
   } catch {

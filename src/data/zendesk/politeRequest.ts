@@ -1,5 +1,8 @@
 import type { HttpRequest, HttpResponse } from '../zaf/zafClient';
 import { RequestFailure } from './requestFailure';
+import { retryAfterMs } from './retryAfter';
+import type { SharedRateState } from './sharedRateState';
+import { createMemoryRateState } from './sharedRateState';
 
 export interface RequestTiming {
   now(): number;
@@ -52,31 +55,37 @@ export function createPoliteGet(
   send: SendRequest,
   timing: RequestTiming,
   options: PolitenessOptions = DEFAULT_POLITENESS,
+  /** Shared by the agent's tabs in the app (localStorage); one page's memory otherwise. */
+  shared: SharedRateState = createMemoryRateState(),
 ): PoliteGet {
-  const sentAt: number[] = [];
   const inFlight = new Map<string, Promise<unknown>>();
-  let blockedUntil = 0;
   let nearLimit = false;
+  /** The account's limit as Zendesk states it (`X-Rate-Limit`), which beats a guess from the plan name. */
+  let statedLimit: number | null = null;
 
   const perMinute = () =>
     Math.max(
       1,
-      Math.floor(options.accountBudgetPerMinute * options.maxShareOfBudget * (nearLimit ? 0.5 : 1)),
+      Math.floor(
+        (statedLimit ?? options.accountBudgetPerMinute) * options.maxShareOfBudget * (nearLimit ? 0.5 : 1),
+      ),
     );
 
   async function waitForBudget(): Promise<void> {
     for (;;) {
       const now = timing.now();
+      const blockedUntil = shared.blockedUntil(now);
       if (now < blockedUntil) throw new RequestFailure({ kind: 'rateLimited', retryAt: blockedUntil });
-      while (sentAt.length > 0 && (sentAt[0] ?? 0) <= now - 60_000) sentAt.shift();
-      if (sentAt.length < perMinute()) return;
-      await timing.sleep((sentAt[0] ?? now) + 60_000 - now);
+      const sent = shared.sentSince(now - 60_000, now);
+      if (sent.length < perMinute()) return;
+      await timing.sleep(Math.max(1, (sent[0] ?? now) + 60_000 - now));
     }
   }
 
   function readRateHeaders(headers: Readonly<Record<string, string>>): void {
     const limit = Number(headers['x-rate-limit'] ?? headers['ratelimit-limit']);
     const remaining = Number(headers['x-rate-limit-remaining'] ?? headers['ratelimit-remaining']);
+    if (Number.isInteger(limit) && limit > 0 && limit <= 1_000_000) statedLimit = limit;
     if (Number.isFinite(limit) && Number.isFinite(remaining) && limit > 0)
       nearLimit = remaining / limit < 0.2;
   }
@@ -84,7 +93,7 @@ export function createPoliteGet(
   async function attempt(url: string): Promise<unknown> {
     for (let attemptNumber = 1; ; attemptNumber += 1) {
       await waitForBudget();
-      sentAt.push(timing.now());
+      shared.recordSent(timing.now());
       let response: HttpResponse;
       try {
         response = await send({ url });
@@ -98,10 +107,11 @@ export function createPoliteGet(
         return response.body;
       }
       if (response.status === 429) {
-        const seconds = Number(response.headers['retry-after']);
-        const wait = Number.isFinite(seconds) && seconds >= 0 ? seconds : options.defaultRetryAfterSeconds;
-        blockedUntil = timing.now() + wait * 1000;
-        throw new RequestFailure({ kind: 'rateLimited', retryAt: blockedUntil });
+        const now = timing.now();
+        const retryAt =
+          now + retryAfterMs(response.headers['retry-after'], now, options.defaultRetryAfterSeconds * 1000);
+        shared.block(retryAt);
+        throw new RequestFailure({ kind: 'rateLimited', retryAt });
       }
       if (response.status === 401 || response.status === 403) throw new RequestFailure({ kind: 'forbidden' });
       const isRetryable = response.status === 0 || response.status >= 500;
@@ -111,8 +121,14 @@ export function createPoliteGet(
           response.status === 0 ? { kind: 'timeout' } : { kind: 'serverError', status: response.status },
         );
       }
-      // Full jitter: spreads retries from many agents instead of synchronising them.
-      await timing.sleep(timing.random() * options.baseBackoffMs * 2 ** (attemptNumber - 1));
+      // A 503 that says when to come back is taken at its word; otherwise full jitter spreads retries from
+      // many agents instead of synchronising them.
+      const stated = response.headers['retry-after'];
+      await timing.sleep(
+        response.status === 503 && stated !== undefined && stated.trim() !== ''
+          ? retryAfterMs(stated, timing.now(), 0)
+          : timing.random() * options.baseBackoffMs * 2 ** (attemptNumber - 1),
+      );
     }
   }
 

@@ -1,0 +1,113 @@
+import { cacheKey, writeCachedSnapshot } from '../../../src/data/engine/snapshotCache';
+import type { EngineState } from '../../../src/data/engineState';
+import { Browser, CountingSource, openEngineTab } from './engineHarness';
+
+const START = Date.parse('2026-11-18T10:00:00Z');
+const AGENT = 3720451;
+const LEASE_KEY = `goalpost:v1:lease:acme:${AGENT}`;
+
+function openTab(browser: Browser, instanceId: string, source: CountingSource) {
+  const engine = openEngineTab(browser, instanceId, source);
+  engine.setVisible(true);
+  return engine;
+}
+
+const refreshedAtOf = (state: EngineState) => (state.status === 'ready' ? state.refreshedAt : null);
+
+describe('when the clock goes back', () => {
+  it('a cached snapshot stamped in the future is not taken as fresh: the sidebar fetches at once', async () => {
+    const browser = new Browser(START);
+    const source = new CountingSource(browser.clock);
+    source.solvedCount = 9;
+    // Written an hour "later" than now: the machine's clock has since been set back.
+    writeCachedSnapshot(
+      browser.storage,
+      'acme',
+      AGENT,
+      await source.full(START + 3_600_000),
+      START + 3_600_000,
+    );
+    source.fullCalls = 0;
+    source.solvedCount = 4;
+    const tab = openTab(browser, 'tab-1', source);
+    await browser.clock.advance(1_000);
+    expect(source.calls).toBe(1);
+    expect(refreshedAtOf(tab.getState())).toBeLessThanOrEqual(browser.clock.now());
+    const state = tab.getState();
+    expect(state.status === 'ready' && state.snapshot.solvedTickets.length).toBe(4);
+  });
+
+  it('a lease with a far-future expiry does not stop fetching', async () => {
+    const browser = new Browser(START);
+    browser.storage.setItem(
+      LEASE_KEY,
+      JSON.stringify({ holder: 'ghost', expiresAt: START + 365 * 86_400_000 }),
+    );
+    const source = new CountingSource(browser.clock);
+    const tab = openTab(browser, 'tab-1', source);
+    await browser.clock.advance(1_000);
+    expect(source.calls).toBe(1);
+    expect(tab.getState().status).toBe('ready');
+  });
+
+  it('a tab with future-dated figures accepts the leader’s real ones, and "refreshing" news never spreads old figures', async () => {
+    const browser = new Browser(START);
+    const leaderSource = new CountingSource(browser.clock);
+    const leader = openTab(browser, 'tab-1', leaderSource);
+    await browser.clock.advance(1_000);
+    const follower = openTab(browser, 'tab-2', new CountingSource(browser.clock));
+    await browser.clock.advance(1_000);
+    const leaderTime = refreshedAtOf(leader.getState());
+    expect(refreshedAtOf(follower.getState())).toBe(leaderTime);
+    // A foreign message claiming figures from tomorrow is ignored by both.
+    const channel = browser.hub.open(`goalpost:v1:acme:${AGENT}`);
+    channel.postMessage({
+      type: 'state',
+      from: 'intruder',
+      state: {
+        snapshot: null,
+        refreshedAt: START + 86_400_000,
+        error: null,
+        isRefreshing: false,
+        nextTryAt: START + 86_400_000,
+        failuresInRow: 0,
+        lastFullAt: 0,
+      },
+    });
+    await browser.clock.advance(100);
+    expect(refreshedAtOf(follower.getState())).toBe(leaderTime);
+    expect(follower.getState().status).toBe('ready');
+  });
+});
+
+describe('stored records that are not what we wrote', () => {
+  it.each([
+    ['a null ticket', (s: Record<string, unknown>) => ({ ...s, solvedTickets: [null] })],
+    [
+      'a ticket without an id',
+      (s: Record<string, unknown>) => ({ ...s, solvedTickets: [{ status: 'solved' }] }),
+    ],
+    [
+      'team counts that are not numbers',
+      (s: Record<string, unknown>) => ({ ...s, teamCounts: [{ kind: 'solved', count: 'x' }] }),
+    ],
+  ])('%s: the cache is dropped, the sidebar loads and shows fresh figures', async (_name, corrupt) => {
+    const browser = new Browser(START);
+    const source = new CountingSource(browser.clock);
+    const good = await source.full(START - 60_000);
+    browser.storage.setItem(
+      cacheKey('acme', AGENT),
+      JSON.stringify({
+        version: 1,
+        accountSubdomain: 'acme',
+        agentId: AGENT,
+        refreshedAt: START - 60_000,
+        snapshot: corrupt(good as unknown as Record<string, unknown>),
+      }),
+    );
+    const tab = openTab(browser, 'tab-1', source);
+    expect(tab.getState().status).toBe('loading');
+    await browser.clock.advance(1_000);
+    expect(tab.getState().status).toBe('ready');
+  });
+});
