@@ -6,6 +6,7 @@ import type { GoalBoard } from '../hooks/useGoalBoard';
 import { useTranslator } from '../i18n/TranslatorContext';
 import { DataNotice } from './DataNotice';
 import { FreshnessFooter } from './FreshnessFooter';
+import { GapsNotice } from './GapsNotice';
 import { GoalSection } from './GoalSection';
 import { NudgeList } from './NudgeList';
 import { SettingsProblemsNotice } from './SettingsProblemsNotice';
@@ -63,6 +64,7 @@ export function GoalBoardView({
           {state.error && (
             <DataNotice error={state.error} refreshedAt={state.refreshedAt} now={now} timeZone={timeZone} />
           )}
+          <GapsNotice gaps={state.snapshot.gaps} />
           <NudgeList nudges={nudges} onDismiss={board.dismiss} />
           {progress.length === 0 && <SM>{t('ui.noGoals')}</SM>}
           <GoalSection title={t('ui.sections.personal')} progress={personal} now={now} />
