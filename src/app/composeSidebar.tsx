@@ -99,6 +99,7 @@ export async function composeSidebar(
     teamGroupIds,
     storage,
     now: timing.now,
+    timing,
     onLoaded: (history) => onChange(draw(history)),
   });
   return { agent, engine, element: draw([]) };

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import type { AgentContext } from './agentContext';
 import type { KeyValueStore } from './engine/snapshotCache';
+import type { WaitTiming } from './fetchOnceAcrossTabs';
+import { fetchOnceAcrossTabs } from './fetchOnceAcrossTabs';
 import type { ZafClient } from './zaf/zafClient';
 import type { PoliteGet } from './zendesk/politeRequest';
 import { GroupMembershipsSchema, UserMeSchema } from './zendesk/zendeskSchemas';
@@ -33,7 +35,6 @@ function isValidZone(zone: string | null | undefined): zone is string {
 const PROFILE_MAX_AGE_MS = 60 * 60_000;
 /** How long other tabs wait for the tab fetching the profile before fetching it themselves. */
 const PROFILE_FETCH_LEASE_MS = 20_000;
-const PROFILE_POLL_MS = 500;
 
 /**
  * The profile facts the app uses, and nothing else: `users/me` also carries name, e-mail, phone, photo,
@@ -47,8 +48,6 @@ const CachedProfileSchema = v.object({
 });
 export type CachedProfile = v.InferOutput<typeof CachedProfileSchema>;
 
-const FetchLeaseSchema = v.object({ until: v.number() });
-
 function readProfile(store: KeyValueStore, key: string, now: number): CachedProfile | null {
   try {
     const parsed = v.safeParse(CachedProfileSchema, JSON.parse(store.getItem(key) ?? 'null'));
@@ -61,15 +60,6 @@ function readProfile(store: KeyValueStore, key: string, now: number): CachedProf
   }
 }
 
-function isFetchedElsewhere(store: KeyValueStore, leaseKey: string, now: number): boolean {
-  try {
-    const lease = v.safeParse(FetchLeaseSchema, JSON.parse(store.getItem(leaseKey) ?? 'null'));
-    return lease.success && lease.output.until > now && lease.output.until <= now + PROFILE_FETCH_LEASE_MS;
-  } catch {
-    return false;
-  }
-}
-
 function writeJson(store: KeyValueStore, key: string, value: unknown): void {
   try {
     store.setItem(key, JSON.stringify(value));
@@ -78,54 +68,41 @@ function writeJson(store: KeyValueStore, key: string, value: unknown): void {
   }
 }
 
-export interface ProfileTiming {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
 /**
  * `users/me` and memberships change rarely: fetched once an hour per agent, by one tab for all of them —
  * tabs restored together wait for the first one's answer instead of asking again.
  */
-async function loadProfile(
+function loadProfile(
   get: PoliteGet,
   store: KeyValueStore,
   key: string,
   agentId: number,
-  timing: ProfileTiming,
+  timing: WaitTiming,
 ): Promise<CachedProfile | null> {
-  const cached = readProfile(store, key, timing.now());
-  if (cached) return cached;
-  const leaseKey = `${key}:fetching`;
-  while (isFetchedElsewhere(store, leaseKey, timing.now())) {
-    await timing.sleep(PROFILE_POLL_MS);
-    const fetched = readProfile(store, key, timing.now());
-    if (fetched) return fetched;
-  }
-  writeJson(store, leaseKey, { until: timing.now() + PROFILE_FETCH_LEASE_MS });
-  try {
-    const me = v.safeParse(UserMeSchema, await get('/api/v2/users/me.json').catch(() => null));
-    const memberships = v.safeParse(
-      GroupMembershipsSchema,
-      await get(`/api/v2/users/${agentId}/group_memberships.json`).catch(() => null),
-    );
-    if (!me.success || !memberships.success) return null;
-    const groups = memberships.output.group_memberships;
-    const profile: CachedProfile = {
-      at: timing.now(),
-      isTicketAccessRestricted: Boolean(me.output.user.ticket_restriction),
-      defaultGroupId: me.output.user.default_group_id ?? groups.find((m) => m.default)?.group_id ?? null,
-      groupIds: groups.map((m) => m.group_id),
-    };
-    writeJson(store, key, profile);
-    return profile;
-  } finally {
-    try {
-      store.removeItem(leaseKey);
-    } catch {
-      // Blocked storage: the lease expires by itself.
-    }
-  }
+  return fetchOnceAcrossTabs({
+    store,
+    leaseKey: `${key}:fetching`,
+    timing,
+    leaseMs: PROFILE_FETCH_LEASE_MS,
+    readCached: () => readProfile(store, key, timing.now()),
+    fetch: async () => {
+      const me = v.safeParse(UserMeSchema, await get('/api/v2/users/me.json').catch(() => null));
+      const memberships = v.safeParse(
+        GroupMembershipsSchema,
+        await get(`/api/v2/users/${agentId}/group_memberships.json`).catch(() => null),
+      );
+      if (!me.success || !memberships.success) return null;
+      const groups = memberships.output.group_memberships;
+      const profile: CachedProfile = {
+        at: timing.now(),
+        isTicketAccessRestricted: Boolean(me.output.user.ticket_restriction),
+        defaultGroupId: me.output.user.default_group_id ?? groups.find((m) => m.default)?.group_id ?? null,
+        groupIds: groups.map((m) => m.group_id),
+      };
+      writeJson(store, key, profile);
+      return profile;
+    },
+  });
 }
 
 /**
@@ -137,7 +114,7 @@ export async function loadAgentContext(
   /** The request function for this account and agent (their shared budget). */
   getFor: (accountSubdomain: string, agentId: number) => PoliteGet,
   store: KeyValueStore,
-  timing: ProfileTiming,
+  timing: WaitTiming,
 ): Promise<AgentContext> {
   const user = v.parse(CurrentUserSchema, await client.get('currentUser'));
   const account = v.parse(CurrentAccountSchema, await client.get('currentAccount'));

@@ -5,6 +5,7 @@ import type { AppSettings } from '../core/settings/appSettings';
 import type { AgentContext } from './agentContext';
 import type { KeyValueStore } from './engine/snapshotCache';
 import type { DataEngine } from './engineState';
+import type { WaitTiming } from './fetchOnceAcrossTabs';
 import { fetchTeamHistory } from './zendesk/fetchTeamHistory';
 import type { PoliteGet } from './zendesk/politeRequest';
 
@@ -21,6 +22,7 @@ export function loadTargetHistoryWhenIdle(options: {
   teamGroupIds: readonly number[];
   storage: KeyValueStore;
   now: () => number;
+  timing: WaitTiming;
   onLoaded: (history: readonly TargetHistory[]) => void;
 }): void {
   const { agent, engine, now } = options;
@@ -40,7 +42,7 @@ export function loadTargetHistoryWhenIdle(options: {
     if (age < 0 || age > 60_000) return;
     isStarted = true;
     queueMicrotask(() => stop());
-    void fetchTeamHistory(options.get, plans, options.storage, key, now()).then(
+    void fetchTeamHistory(options.get, plans, options.storage, key, options.timing).then(
       options.onLoaded,
       () => undefined,
     );

@@ -29,7 +29,7 @@ describe('fetchTeamHistory', () => {
       teamGroupIds: [360001234567],
     });
     const store = new MemoryStore();
-    const [history] = await fetchTeamHistory(get, plans, store, 'history', fake.now);
+    const [history] = await fetchTeamHistory(get, plans, store, 'history', instantTiming(fake));
 
     const weekly = plans[0]!.requests
       .map(
@@ -55,7 +55,19 @@ describe('fetchTeamHistory', () => {
     });
 
     const requests = fake.log.length;
-    await fetchTeamHistory(get, plans, store, 'history', fake.now + 3_600_000);
+    fake.advanceClock(3_600_000);
+    await fetchTeamHistory(get, plans, store, 'history', instantTiming(fake));
     expect(fake.log.length).toBe(requests);
+
+    // Five admin tabs restored at once share one fetch: 8 counts, not 40.
+    const freshStore = new MemoryStore();
+    const before = fake.log.length;
+    const tabs = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        fetchTeamHistory(get, plans, freshStore, 'history', instantTiming(fake)),
+      ),
+    );
+    expect(fake.log.length - before).toBe(plans[0]!.requests.length);
+    for (const tab of tabs) expect(tab).toEqual(tabs[0]);
   });
 });

@@ -10,7 +10,9 @@ export function GapsNotice({ gaps }: { gaps: SnapshotGaps | undefined }) {
   const reasons = [
     gaps.isIncomplete ? t('ui.gaps.incomplete') : null,
     gaps.unreadableRecords > 0 ? t('ui.gaps.unreadable', { count: gaps.unreadableRecords }) : null,
-    gaps.ticketsWithoutMetrics > 0 ? t('ui.gaps.withoutMetrics', { count: gaps.ticketsWithoutMetrics }) : null,
+    gaps.ticketsWithoutMetrics > 0
+      ? t('ui.gaps.withoutMetrics', { count: gaps.ticketsWithoutMetrics })
+      : null,
   ].filter((reason): reason is string => reason !== null);
   return (
     <Alert type="warning" role="status">

@@ -1,0 +1,57 @@
+import type { KeyValueStore } from './engine/snapshotCache';
+
+export interface WaitTiming {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const POLL_MS = 500;
+
+function isLeaseLive(store: KeyValueStore, leaseKey: string, now: number, leaseMs: number): boolean {
+  try {
+    const lease: unknown = JSON.parse(store.getItem(leaseKey) ?? 'null');
+    const until = lease && typeof lease === 'object' ? (lease as { until?: unknown }).until : undefined;
+    // A lease reaching further than any tab writes one (a clock moved back, a hand edit) is no lease.
+    return typeof until === 'number' && until > now && until <= now + leaseMs;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Something every tab needs but one tab should fetch (profile, admin history): tabs opened together find a
+ * short lease in storage and wait for the first tab's result in the cache instead of asking Zendesk again.
+ * If that tab dies, its lease runs out and the next one fetches.
+ */
+export async function fetchOnceAcrossTabs<T>(options: {
+  store: KeyValueStore;
+  leaseKey: string;
+  timing: WaitTiming;
+  readCached: () => T | null;
+  fetch: () => Promise<T>;
+  leaseMs?: number;
+}): Promise<T> {
+  const { store, leaseKey, timing, readCached } = options;
+  const leaseMs = options.leaseMs ?? 20_000;
+  const cached = readCached();
+  if (cached !== null) return cached;
+  while (isLeaseLive(store, leaseKey, timing.now(), leaseMs)) {
+    await timing.sleep(POLL_MS);
+    const fetched = readCached();
+    if (fetched !== null) return fetched;
+  }
+  try {
+    store.setItem(leaseKey, JSON.stringify({ until: timing.now() + leaseMs }));
+  } catch {
+    // Blocked storage: this tab fetches on its own.
+  }
+  try {
+    return await options.fetch();
+  } finally {
+    try {
+      store.removeItem(leaseKey);
+    } catch {
+      // The lease expires by itself.
+    }
+  }
+}
