@@ -36,14 +36,16 @@ describe('the Goalpost sidebar', () => {
 
     const solved = await screen.findByRole('progressbar', { name: 'Solved today' });
     expect(solved).toHaveValue(Math.round(Math.min(1, expected.solvedToday / 12) * 100));
-    expect(screen.getByText(`${expected.solvedToday} / 12`)).toBeInTheDocument();
+    expect(screen.getByText(`${expected.solvedToday} of 12`)).toBeInTheDocument();
 
     const team = screen.getByRole('region', { name: 'Team goals' });
-    expect(within(team).getByText(`${expected.teamWeek} / 300`)).toBeInTheDocument();
+    expect(within(team).getByText(`${expected.teamWeek} of 300`)).toBeInTheDocument();
     const share = Math.round((expected.mineInTeamWeek / expected.teamWeek) * 100);
     expect(
       within(team).getByText(
-        new RegExp(`Your ${expected.mineInTeamWeek} = ${share}\\s?% of the team's ${expected.teamWeek}`),
+        new RegExp(
+          `Yours: ${expected.mineInTeamWeek} of the team's ${expected.teamWeek} \\(${share}\\s?%\\)`,
+        ),
       ),
     ).toBeInTheDocument();
 
@@ -51,9 +53,16 @@ describe('the Goalpost sidebar', () => {
     // CSAT leads: the customer first.
     expect(within(personal).getAllByRole('progressbar')[0]).toHaveAccessibleName('CSAT this week');
     expect(
-      within(personal).getAllByText(/^(Achieved|On track|Behind|Below floor|Not enough data yet)$/),
+      within(personal).getAllByText(
+        /^(Achieved|On track|Behind|Below floor|Within target|Over target|Over limit|Stretch goal|Not enough data yet)$/,
+      ),
     ).toHaveLength(3);
-    expect(within(personal).getByText(/Milestone now: /)).toBeInTheDocument();
+    // Plain words and whole tickets: "Expected by now: 3", never "Milestone now: 3.4".
+    expect(within(personal).getByText(/Expected by now: \d+( ·|$)/)).toBeInTheDocument();
+    // The first-reply median is an at-most goal, worded as such.
+    expect(
+      within(personal).getByText(/median of \d+ solved tickets? · target at most 2 hr/),
+    ).toBeInTheDocument();
     expect(screen.getByText('Updated just now')).toBeInTheDocument();
   });
 
@@ -64,6 +73,10 @@ describe('the Goalpost sidebar', () => {
     });
     await renderGoalpost(client);
     expect(await screen.findByRole('progressbar', { name: 'Solved today' })).toBeInTheDocument();
+    // One line above the goals; the list on demand.
+    expect(screen.getByText(/2 lines in the settings have problems\./)).toBeInTheDocument();
+    expect(screen.queryByText('Line 2:')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(screen.getByText('Line 2:')).toBeInTheDocument();
     expect(screen.getByText(/unknown metric “sovled”. Did you mean “solved”\?/)).toBeInTheDocument();
     expect(screen.getByText('Line 3:')).toBeInTheDocument();
@@ -121,7 +134,9 @@ describe('the Goalpost sidebar', () => {
       )
       .sort((a, b) => a.createdAt - b.createdAt)[0]!;
     const waitedMinutes = Math.round((zendesk.now - waiting.createdAt) / 60_000);
-    const waited = `${Math.floor(waitedMinutes / 60)}h${waitedMinutes % 60 ? ` ${waitedMinutes % 60}m` : ''}`;
+    const hours = Math.floor(waitedMinutes / 60);
+    const minutes = waitedMinutes % 60;
+    const waited = `${hours} ${hours === 1 ? 'hr' : 'hrs'}${minutes ? ` ${minutes} ${minutes === 1 ? 'min' : 'mins'}` : ''}`;
     const client = createFakeClient({
       zendesk,
       settings: { goals: 'me solved 40 day\nme first_reply 2h week' },
@@ -131,15 +146,19 @@ describe('the Goalpost sidebar', () => {
     const nudges = within(coaching).getAllByRole('button', { name: /^Dismiss/ });
     expect(nudges.length).toBeGreaterThan(0);
     expect(nudges.length).toBeLessThanOrEqual(2);
-    const firstReply = within(coaching).getByText(
-      `Ticket #${waiting.id} has waited ${waited} for a first reply; your target is 2h.`,
-    );
-    await userEvent.click(within(coaching).getByRole('button', { name: `Open ticket #${waiting.id}` }));
+    expect(
+      within(coaching).getByText(
+        `Ticket #${waiting.id} has waited ${waited} for a first reply; your target is 2 hrs.`,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(within(coaching).getByRole('link', { name: `Open ticket #${waiting.id}` }));
     expect(client.openedTickets).toEqual([waiting.id]);
     await userEvent.click(
-      within(coaching).getByRole('button', { name: `Dismiss: ${firstReply.textContent}` }),
+      within(coaching).getByRole('button', {
+        name: `Dismiss: Ticket #${waiting.id} has waited ${waited} for a first reply; your target is 2 hrs.`,
+      }),
     );
-    expect(screen.queryByText(firstReply.textContent ?? '')).not.toBeInTheDocument();
+    expect(screen.queryByText(/for a first reply/)).not.toBeInTheDocument();
     unmount();
     await renderGoalpost(
       createFakeClient({ zendesk, settings: { goals: 'me solved 40 day\nme first_reply 2h week' } }),

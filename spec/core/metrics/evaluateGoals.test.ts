@@ -84,13 +84,13 @@ describe('evaluateGoals', () => {
       snapshotOf({ solvedTickets: tickets }),
       context,
     );
-    expect(progress).toMatchObject({ value: 100, status: 'onTrack', fraction: 1 });
+    expect(progress).toMatchObject({ value: 100, status: 'withinTarget', fraction: 1 });
     const [slow] = evaluateGoals(
       [goal({ metric: 'first_reply', target: 80, period: 'week' })],
       snapshotOf({ solvedTickets: tickets }),
       context,
     );
-    expect(slow).toMatchObject({ status: 'behind', fraction: 0.8 });
+    expect(slow).toMatchObject({ status: 'overTarget', fraction: 0.8 });
   });
 
   it('says not enough data for a time goal in an empty period, with no NaN anywhere', () => {
@@ -134,7 +134,7 @@ describe('evaluateGoals', () => {
       snapshotOf({ openTickets: open }),
       context,
     );
-    expect(progress).toMatchObject({ value: 18, status: 'behind', bounds: null });
+    expect(progress).toMatchObject({ value: 18, status: 'overTarget', bounds: null });
     expect(progress?.fraction).toBeCloseTo(15 / 18, 10);
   });
 });

@@ -48,11 +48,13 @@ describe('team target history', () => {
     fraction: 0.4,
     pace: null,
     share: null,
+    stretch: null,
     oldestWaiting: null,
   };
   const select = (median: number) =>
     selectNudges({
       now,
+      timeZone: 'Europe/Dublin',
       progress: [progress],
       openTickets: [],
       solvedTickets: [],

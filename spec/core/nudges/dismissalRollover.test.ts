@@ -31,6 +31,7 @@ function nudgesAt(now: number, history = EMPTY_NUDGE_HISTORY) {
   });
   return selectNudges({
     now,
+    timeZone: zone,
     progress,
     openTickets: [],
     solvedTickets: solved,
@@ -50,7 +51,7 @@ describe('a dismissed nudge across local midnight', () => {
     const [behind] = nudgesAt(lateWednesday);
     expect(behind?.rule).toBe('behind-pace');
     expect(new Date(behind!.periodEnd).toISOString()).toBe('2026-11-19T08:00:00.000Z');
-    const history = dismissNudge(EMPTY_NUDGE_HISTORY, behind!.id, behind!.periodEnd);
+    const history = dismissNudge(EMPTY_NUDGE_HISTORY, behind!.id, behind!.periodEnd, lateWednesday);
     // 23:59 local: still Wednesday, still dismissed — though UTC has long been Thursday.
     expect(nudgesAt(at('2026-11-19T07:59:00Z'), history)).toEqual([]);
     // 15:00 local on Thursday: a new period, behind again, so the nudge may come back.

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { Goal } from '../../../src/core/goals/goal';
 import type { GoalProgress, GoalStatus } from '../../../src/core/metrics/goalProgress';
+import { GOAL_STATUSES, QUALITY_ALARMS } from '../../../src/core/metrics/goalProgress';
+import { HALFWAY_BAND } from '../../../src/core/nudges/nudgeRules';
 import {
   dismissNudge,
   EMPTY_NUDGE_HISTORY,
@@ -37,6 +39,7 @@ function progress(goal: Partial<Goal>, rest: Partial<GoalProgress> = {}): GoalPr
     fraction: 0.4,
     pace: null,
     share: null,
+    stretch: null,
     oldestWaiting: null,
     ...rest,
   };
@@ -47,7 +50,14 @@ const behindSolved = progress(
   {
     value: 11,
     status: 'behind',
-    pace: { milestone: 15.6, elapsedWorkFraction: 0.62, projection: 17.7, aheadBy: -4.6 },
+    pace: {
+      milestone: 15.6,
+      elapsedWorkFraction: 0.62,
+      projection: 17.7,
+      aheadBy: -4.6,
+      catchUp: { count: 6, by: at('2026-11-18T15:00:00Z') },
+      isReachable: true,
+    },
   },
 );
 const csatBelowFloor = progress(
@@ -58,6 +68,7 @@ const csatBelowFloor = progress(
 function selection(overrides: Partial<NudgeSelection>): NudgeSelection {
   return {
     now,
+    timeZone: 'Europe/Dublin',
     progress: [],
     openTickets: [],
     solvedTickets: [],
@@ -71,12 +82,106 @@ function selection(overrides: Partial<NudgeSelection>): NudgeSelection {
 }
 
 describe('selectNudges', () => {
-  it('tells an agent behind pace how many tickets behind the milestone they are', () => {
+  it('gives an agent behind pace a concrete next step: how many more by when', () => {
     const [nudge] = selectNudges(selection({ progress: [behindSolved] }));
     expect(nudge).toMatchObject({
       rule: 'behind-pace',
-      message: { key: 'ui.nudges.behindPace', params: { count: { type: 'count', value: 4 } } },
+      kind: 'pace',
+      message: {
+        key: 'ui.nudges.behindPace',
+        params: {
+          count: { type: 'count', value: 6 },
+          time: { type: 'time', at: at('2026-11-18T15:00:00Z'), timeZone: 'Europe/Dublin' },
+        },
+      },
     });
+  });
+
+  it('says an unreachable target is out of reach, neutrally, instead of pushing', () => {
+    const impossible = progress(
+      { target: 500 },
+      {
+        value: 11,
+        status: 'behind',
+        pace: { ...behindSolved.pace!, milestone: 310, projection: 17.7, isReachable: false },
+      },
+    );
+    const nudges = selectNudges(selection({ progress: [impossible] }));
+    expect(nudges).toEqual([
+      expect.objectContaining({
+        rule: 'behind-pace',
+        kind: 'info',
+        message: {
+          key: 'ui.nudges.outOfReach',
+          params: expect.objectContaining({
+            value: { type: 'count', value: 11 },
+            target: { type: 'count', value: 500 },
+          }),
+        },
+      }),
+    ]);
+  });
+
+  it('puts no pace pressure on a stretch goal', () => {
+    const stretch = { ...behindSolved, status: 'stretch' as const, stretch: { best: 18, periods: 8 } };
+    expect(selectNudges(selection({ progress: [stretch] })).filter((n) => n.rule === 'behind-pace')).toEqual(
+      [],
+    );
+  });
+
+  it('words an at-most rate over its limit as over the limit, counted in solved tickets', () => {
+    const reopens = progress(
+      { metric: 'reopen_rate', target: 5, period: 'month', floor: 8 },
+      { value: 10, sampleSize: 156, status: 'overLimit', fraction: 0.5 },
+    );
+    const [nudge] = selectNudges(selection({ progress: [reopens, behindSolved] }));
+    expect(nudge?.message).toEqual({
+      key: 'ui.nudges.qualityOverLimit',
+      params: {
+        goal: { type: 'goal', scope: 'me', metric: 'reopen_rate', period: 'month' },
+        value: { type: 'percent', value: 10 },
+        limit: { type: 'percent', value: 8 },
+        count: { type: 'count', value: 156 },
+      },
+    });
+    // The guard holds for an at-most quality goal too.
+    expect(selectNudges(selection({ progress: [reopens, behindSolved] })).map((n) => n.rule)).toEqual([
+      'quality-first',
+    ]);
+  });
+
+  it('says one thing per ticket: an SLA about to breach is not also nagged about as waiting for a reply', () => {
+    const ticket = ticketFact({
+      status: 'new',
+      solvedAt: null,
+      createdAt: now - 200 * 60_000,
+      firstReplyMinutes: { calendar: null, business: null },
+      activeSlaBreachAt: now + 10 * 60_000,
+    });
+    const nudges = selectNudges(
+      selection({
+        progress: [progress({ metric: 'first_reply', target: 120, period: 'week' }), behindSolved],
+        openTickets: [ticket],
+      }),
+    );
+    expect(nudges.map((n) => n.rule)).toEqual(['sla-soon', 'behind-pace']);
+  });
+
+  it('leaves a dismissed nudge’s slot empty until newer figures arrive', () => {
+    const due = ticketFact({ status: 'open', solvedAt: null, activeSlaBreachAt: now + 12 * 60_000 });
+    const input = { progress: [behindSolved, csatBelowFloor], openTickets: [due] };
+    const refreshedAt = now - 60_000;
+    const before = selectNudges(selection({ ...input, figuresRefreshedAt: refreshedAt }));
+    expect(before.map((n) => n.rule)).toEqual(['quality-first', 'sla-soon']);
+    const history = dismissNudge(EMPTY_NUDGE_HISTORY, 'quality-first:csat', weekEnd, now);
+    const after = selectNudges(
+      selection({ ...input, history, now: now + 1_000, figuresRefreshedAt: refreshedAt }),
+    );
+    expect(after.map((n) => n.rule)).toEqual(['sla-soon']);
+    const refreshed = selectNudges(
+      selection({ ...input, history, now: now + 120_000, figuresRefreshedAt: now + 60_000 }),
+    );
+    expect(refreshed).toHaveLength(1);
   });
 
   it('lets a quality goal below its floor lead and silences pace nudges', () => {
@@ -92,7 +197,7 @@ describe('selectNudges', () => {
   });
 
   it('keeps pace nudges silenced even after the quality nudge is dismissed', () => {
-    const history = dismissNudge(EMPTY_NUDGE_HISTORY, 'quality-first:csat', weekEnd);
+    const history = dismissNudge(EMPTY_NUDGE_HISTORY, 'quality-first:csat', weekEnd, now - 3_600_000);
     expect(selectNudges(selection({ progress: [behindSolved, csatBelowFloor], history }))).toEqual([]);
   });
 
@@ -146,7 +251,7 @@ describe('selectNudges', () => {
   });
 
   it('hides a dismissed nudge for the rest of its period and shows it again in the next', () => {
-    const history = dismissNudge(EMPTY_NUDGE_HISTORY, 'behind-pace:solved:day', dayEnd);
+    const history = dismissNudge(EMPTY_NUDGE_HISTORY, 'behind-pace:solved:day', dayEnd, now - 3_600_000);
     expect(selectNudges(selection({ progress: [behindSolved], history }))).toEqual([]);
     const tomorrow = { ...behindSolved, bounds: { start: dayEnd, end: dayEnd + 86_400_000 } };
     expect(selectNudges(selection({ now: dayEnd + 3_600_000, progress: [tomorrow], history }))).toHaveLength(
@@ -184,6 +289,11 @@ describe('selectNudges', () => {
     });
   });
 
+  it('marks half-way only near half-way: not at 9 of 12', () => {
+    const late = progress({ target: 12 }, { value: 9, fraction: 9 / 12, status: 'onTrack' });
+    expect(selectNudges(selection({ progress: [late] })).map((n) => n.rule)).not.toContain('halfway');
+  });
+
   it('marks half-way once, and says so only for a while', () => {
     const half = progress({}, { value: 13, fraction: 13 / 25, status: 'onTrack' });
     const [nudge] = selectNudges(selection({ progress: [half] }));
@@ -207,7 +317,14 @@ describe('selectNudges', () => {
         value: 33,
         fraction: 1,
         status: 'achieved',
-        pace: { milestone: 20, elapsedWorkFraction: 0.8, projection: 41, aheadBy: 13 },
+        pace: {
+          milestone: 20,
+          elapsedWorkFraction: 0.8,
+          projection: 41,
+          aheadBy: 13,
+          catchUp: null,
+          isReachable: true,
+        },
       },
     );
     expect(selectNudges(selection({ progress: [ahead] })).map((n) => n.rule)).toContain('well-being');
@@ -255,15 +372,17 @@ describe('selectNudges', () => {
   });
 
   describe('properties', () => {
-    const statuses: GoalStatus[] = ['achieved', 'onTrack', 'behind', 'belowFloor', 'notEnoughData'];
+    const statuses: GoalStatus[] = [...GOAL_STATUSES];
     const arbitraryProgress = fc
       .record({
         metric: fc.constantFrom('solved', 'csat', 'first_reply', 'reopen_rate', 'backlog'),
         scope: fc.constantFrom('me', 'team'),
         status: fc.constantFrom(...statuses),
-        value: fc.integer({ min: 0, max: 200 }),
+        value: fc.integer({ min: 0, max: 120 }),
         gap: fc.integer({ min: -5, max: 10 }),
         fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+        isReachable: fc.boolean(),
+        elapsed: fc.double({ min: 0.1, max: 1, noNaN: true }),
       })
       .map((r) =>
         progress(
@@ -278,7 +397,18 @@ describe('selectNudges', () => {
             status: r.status,
             value: r.value,
             fraction: r.fraction,
-            pace: { milestone: r.value + r.gap, elapsedWorkFraction: 0.5, projection: null, aheadBy: -r.gap },
+            // A pace as paceFor computes it: projection and catch-up follow from value, milestone and time.
+            pace: {
+              milestone: 100 * r.elapsed,
+              elapsedWorkFraction: r.elapsed,
+              projection: r.value / r.elapsed,
+              aheadBy: r.value - 100 * r.elapsed,
+              catchUp:
+                r.value < Math.floor(100 * r.elapsed)
+                  ? { count: Math.floor(100 * r.elapsed) - r.value + 1, by: now + 3_600_000 }
+                  : null,
+              isReachable: r.isReachable,
+            },
           },
         ),
       );
@@ -309,8 +439,24 @@ describe('selectNudges', () => {
           (all, open) => {
             const nudges = selectNudges(selection({ progress: all, openTickets: open }));
             expect(nudges.length).toBeLessThanOrEqual(NUDGE_CAP);
-            if (all.some((p) => p.status === 'belowFloor'))
+            if (all.some((p) => QUALITY_ALARMS.includes(p.status)))
               expect(nudges.some((n) => n.kind === 'pace')).toBe(false);
+            // Never two nudges about one ticket.
+            const tickets = nudges.flatMap((n) => (n.ticketId === null ? [] : [n.ticketId]));
+            expect(new Set(tickets).size).toBe(tickets.length);
+            for (const nudge of nudges) {
+              const subject = all.find(
+                (p) => p.goal.scope === 'me' && nudge.id.endsWith(`${p.goal.metric}:${p.goal.period}`),
+              );
+              // A pace nudge never contradicts the projection: it comes only when the projection falls short.
+              if (nudge.kind === 'pace' && subject?.pace?.projection != null)
+                expect(subject.pace.projection).toBeLessThan(subject.goal.target);
+              // Milestone nudges only inside their band.
+              if (nudge.rule === 'halfway' && subject) {
+                expect(subject.fraction).toBeGreaterThanOrEqual(HALFWAY_BAND.from);
+                expect(subject.fraction).toBeLessThan(HALFWAY_BAND.to);
+              }
+            }
             for (const nudge of nudges) {
               const key = nudge.message.key.replace('ui.nudges.', '');
               const texts = en.ui.nudges as Record<string, unknown>;
@@ -329,8 +475,8 @@ describe('selectNudges', () => {
 
 describe('nudge history', () => {
   it('merges two tabs’ dismissals and forgets those whose period ended', () => {
-    const a = dismissNudge(EMPTY_NUDGE_HISTORY, 'behind-pace:solved:day', dayEnd);
-    const b = dismissNudge(EMPTY_NUDGE_HISTORY, 'goal-reached:solved:week', weekEnd);
+    const a = dismissNudge(EMPTY_NUDGE_HISTORY, 'behind-pace:solved:day', dayEnd, now);
+    const b = dismissNudge(EMPTY_NUDGE_HISTORY, 'goal-reached:solved:week', weekEnd, now);
     const merged = mergeHistories(a, b);
     expect(Object.keys(merged.dismissedUntil).sort()).toEqual([
       'behind-pace:solved:day',
@@ -356,6 +502,35 @@ describe('nudge history', () => {
       dismissedUntil: {},
       lastShownAt: {},
       firstShownAt: {},
+      dismissedAt: {},
     });
+  });
+});
+
+describe('dismissals never refill a slot before the next refresh', () => {
+  it('holds for any set of candidates and any dismissal', () => {
+    const candidates = [
+      progress({}, { ...behindSolved }),
+      progress(
+        { metric: 'csat', target: 85, period: 'week', floor: 80 },
+        { value: 70, sampleSize: 20, status: 'belowFloor' },
+      ),
+      progress({ scope: 'team', target: 120, period: 'week' }, { value: 100, fraction: 100 / 120 }),
+      progress({ period: 'week', target: 100 }, { value: 55, fraction: 0.55 }),
+    ];
+    fc.assert(
+      fc.property(fc.subarray(candidates, { minLength: 1 }), fc.nat({ max: 1 }), (some, which) => {
+        const refreshedAt = now - 60_000;
+        const shown = selectNudges(selection({ progress: some, figuresRefreshedAt: refreshedAt }));
+        const dismissed = shown[Math.min(which, shown.length - 1)];
+        if (!dismissed) return;
+        const history = dismissNudge(EMPTY_NUDGE_HISTORY, dismissed.id, weekEnd, now);
+        const after = selectNudges(
+          selection({ progress: some, history, now: now + 5_000, figuresRefreshedAt: refreshedAt }),
+        );
+        expect(after.length).toBeLessThanOrEqual(shown.length - 1);
+        expect(after.map((n) => n.id)).not.toContain(dismissed.id);
+      }),
+    );
   });
 });

@@ -63,7 +63,14 @@ describe('paceFor', () => {
   it('never returns NaN or Infinity: a weekend day expects nothing, a zero target is already met', () => {
     const saturday = periodBounds('day', at('2026-11-21T12:00:00Z'), zone, 1);
     const pace = paceFor(0, 10, saturday, at('2026-11-21T12:00:00Z'), weekdays, zone);
-    expect(pace).toEqual({ milestone: 0, elapsedWorkFraction: 0, projection: null, aheadBy: 0 });
+    expect(pace).toEqual({
+      milestone: 0,
+      elapsedWorkFraction: 0,
+      projection: null,
+      aheadBy: 0,
+      catchUp: null,
+      isReachable: false,
+    });
     const zero = paceFor(0, 0, week, at('2026-11-18T11:00:00Z'), weekdays, zone);
     expect(Number.isFinite(zero.milestone) && Number.isFinite(zero.aheadBy)).toBe(true);
   });

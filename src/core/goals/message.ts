@@ -10,6 +10,8 @@ export type MessageValue =
   | { type: 'percent'; value: number }
   | { type: 'duration'; minutes: number }
   | { type: 'ticket'; id: number }
+  /** A clock time, shown in the agent's zone ("13:00"). */
+  | { type: 'time'; at: number; timeZone: string }
   | { type: 'text'; value: string }
   /** A goal named in the user's words by the UI, e.g. "Solved today". */
   | { type: 'goal'; scope: GoalScope; metric: MetricId; period: GoalPeriod };

@@ -11,6 +11,15 @@ export type MetricFamily = 'volume' | 'quality' | 'speed' | 'workload';
 
 export type MetricDirection = 'higherIsBetter' | 'lowerIsBetter';
 
+/** What a rate or median is counted over, in the agent's words: "from 11 ratings", "of 156 solved tickets". */
+export type SampleUnit = 'ratings' | 'solvedTickets';
+
+/**
+ * The admin's second number on a quality goal: a *floor* an at-least rate must stay above, or a *limit* an
+ * at-most rate must stay under. One word per direction, used by statuses, nudges and value texts alike.
+ */
+export type BoundKind = 'floor' | 'limit';
+
 export interface MetricDefinition {
   id: MetricId;
   unit: MetricUnit;
@@ -20,6 +29,17 @@ export interface MetricDefinition {
   periods: readonly GoalPeriod[];
   /** Whether an admin may set a floor (a lower bound that triggers the quality guard). */
   hasFloor: boolean;
+  sampleUnit: SampleUnit;
+}
+
+/** Floor for at-least metrics, limit for at-most ones. */
+export function boundKindOf(metric: MetricId): BoundKind {
+  return METRIC_CATALOG[metric].direction === 'higherIsBetter' ? 'floor' : 'limit';
+}
+
+/** Whether a value satisfies a bound in the metric's direction (at least / at most). */
+export function isWithin(metric: MetricId, value: number, bound: number): boolean {
+  return METRIC_CATALOG[metric].direction === 'higherIsBetter' ? value >= bound : value <= bound;
 }
 
 const WINDOWS = ['day', 'week', 'month', 'quarter'] as const;
@@ -33,6 +53,7 @@ export const METRIC_CATALOG: Readonly<Record<MetricId, MetricDefinition>> = {
     scopes: ['me', 'team'],
     periods: WINDOWS,
     hasFloor: false,
+    sampleUnit: 'solvedTickets',
   },
   csat: {
     id: 'csat',
@@ -42,6 +63,7 @@ export const METRIC_CATALOG: Readonly<Record<MetricId, MetricDefinition>> = {
     scopes: ['me', 'team'],
     periods: WINDOWS,
     hasFloor: true,
+    sampleUnit: 'ratings',
   },
   first_reply: {
     id: 'first_reply',
@@ -51,6 +73,7 @@ export const METRIC_CATALOG: Readonly<Record<MetricId, MetricDefinition>> = {
     scopes: ['me'],
     periods: WINDOWS,
     hasFloor: false,
+    sampleUnit: 'solvedTickets',
   },
   full_resolution: {
     id: 'full_resolution',
@@ -60,6 +83,7 @@ export const METRIC_CATALOG: Readonly<Record<MetricId, MetricDefinition>> = {
     scopes: ['me'],
     periods: WINDOWS,
     hasFloor: false,
+    sampleUnit: 'solvedTickets',
   },
   // One-touch is rewarded only when quality holds: chasing it can mean rushing (principle 8).
   one_touch: {
@@ -70,6 +94,7 @@ export const METRIC_CATALOG: Readonly<Record<MetricId, MetricDefinition>> = {
     scopes: ['me'],
     periods: WINDOWS,
     hasFloor: false,
+    sampleUnit: 'solvedTickets',
   },
   reopen_rate: {
     id: 'reopen_rate',
@@ -80,6 +105,7 @@ export const METRIC_CATALOG: Readonly<Record<MetricId, MetricDefinition>> = {
     periods: WINDOWS,
     // For a lower-is-better rate the "floor" is the ceiling the rate must not exceed.
     hasFloor: true,
+    sampleUnit: 'solvedTickets',
   },
   backlog: {
     id: 'backlog',
@@ -89,6 +115,7 @@ export const METRIC_CATALOG: Readonly<Record<MetricId, MetricDefinition>> = {
     scopes: ['me', 'team'],
     periods: ['now'],
     hasFloor: false,
+    sampleUnit: 'solvedTickets',
   },
   sla_breaches: {
     id: 'sla_breaches',
@@ -98,6 +125,7 @@ export const METRIC_CATALOG: Readonly<Record<MetricId, MetricDefinition>> = {
     scopes: ['me'],
     periods: ['now'],
     hasFloor: false,
+    sampleUnit: 'solvedTickets',
   },
 };
 

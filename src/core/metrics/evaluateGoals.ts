@@ -1,7 +1,8 @@
 import type { Goal } from '../goals/goal';
-import { METRIC_CATALOG } from '../goals/metricCatalog';
+import { goalKey } from '../goals/goal';
+import { isWithin, METRIC_CATALOG } from '../goals/metricCatalog';
 import type { AgentSnapshot, TeamCount, TeamCountKind } from '../goals/ticketFacts';
-import { paceFor } from '../pace/pace';
+import { expectedByNow, paceFor } from '../pace/pace';
 import { periodBounds } from '../periods/periodBounds';
 import type { TimeBasis, WeekStart, WorkingHours } from '../settings/appSettings';
 import type { GoalProgress, GoalStatus, Pace, PeriodBounds, TeamShare } from './goalProgress';
@@ -17,6 +18,12 @@ import {
   solvedInWindow,
 } from './ticketMetrics';
 
+/** The agent's best count in recent past periods of a goal's length, and how many periods that covers. */
+export interface OwnBest {
+  best: number;
+  periods: number;
+}
+
 export interface EvaluationContext {
   now: number;
   timeZone: string;
@@ -26,6 +33,11 @@ export interface EvaluationContext {
   csatMinimumRatings: number;
   /** The groups that make up the agent's team (default group, or all their groups). */
   teamGroupIds: readonly number[];
+  /**
+   * The agent's own best in recent past periods, per personal count goal (goalKey → best count), when known:
+   * a target above it is a stretch, shown without pace pressure.
+   */
+  ownBest?: ReadonlyMap<string, OwnBest>;
 }
 
 const clamp01 = (value: number) => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
@@ -97,28 +109,39 @@ function measure(
 
 function statusOf(
   goal: Goal,
-  value: number | null,
-  sampleSize: number,
+  measured: Measured,
   pace: Pace | null,
   isOver: boolean,
+  isHiddenFromAgent: boolean,
   context: EvaluationContext,
 ): GoalStatus {
   const definition = METRIC_CATALOG[goal.metric];
+  const { value, sampleSize } = measured;
+  if (isHiddenFromAgent) return 'notVisible';
   if (value === null) return 'notEnoughData';
-  const isHigherBetter = definition.direction === 'higherIsBetter';
-  const meets = (limit: number) => (isHigherBetter ? value >= limit : value <= limit);
-  if (definition.unit === 'count' && isHigherBetter) {
-    if (value >= goal.target) return 'achieved';
-    if (isOver) return 'behind';
-    // Kind rounding: a milestone of 7.8 tickets is met by 7.
-    return !pace || value >= Math.floor(pace.milestone) ? 'onTrack' : 'behind';
+  const meetsTarget = isWithin(goal.metric, value, goal.target);
+  if (definition.direction === 'lowerIsBetter') {
+    if (definition.unit !== 'count' && sampleSize === 0) return 'notEnoughData';
+    if (goal.floor !== null && !isWithin(goal.metric, value, goal.floor)) return 'overLimit';
+    if (!meetsTarget) return 'overTarget';
+    return isOver && definition.unit !== 'count' ? 'achieved' : 'withinTarget';
   }
-  if (definition.unit === 'count') return meets(goal.target) ? 'onTrack' : 'behind';
+  if (definition.unit === 'count') {
+    if (meetsTarget) return 'achieved';
+    if (stretchOf(goal, context) !== null && !isOver) return 'stretch';
+    if (isOver) return 'behind';
+    return !pace || value >= expectedByNow(pace) ? 'onTrack' : 'behind';
+  }
   if (sampleSize === 0) return 'notEnoughData';
   if (goal.metric === 'csat' && sampleSize < context.csatMinimumRatings) return 'notEnoughData';
-  if (goal.floor !== null && !meets(goal.floor)) return 'belowFloor';
-  if (!meets(goal.target)) return 'behind';
+  if (goal.floor !== null && !isWithin(goal.metric, value, goal.floor)) return 'belowFloor';
+  if (!meetsTarget) return 'behind';
   return isOver ? 'achieved' : 'onTrack';
+}
+
+function stretchOf(goal: Goal, context: EvaluationContext): OwnBest | null {
+  const own = goal.scope === 'me' ? context.ownBest?.get(goalKey(goal)) : undefined;
+  return own !== undefined && own.periods > 0 && goal.target > own.best ? own : null;
 }
 
 function fractionOf(goal: Goal, value: number | null): number {
@@ -148,8 +171,15 @@ export function evaluateGoals(
         ? paceFor(measured.value, goal.target, bounds, context.now, context.workingHours, context.timeZone)
         : null;
     const isOver = bounds !== null && context.now >= bounds.end;
+    // An agent who sees only some of the team's tickets would be judged on a fraction of the team: say so.
+    const isHiddenFromAgent = goal.scope === 'team' && snapshot.isTeamViewPartial;
     let share: TeamShare | null = null;
-    if (goal.scope === 'team' && measured.mine !== undefined && measured.value !== null) {
+    if (
+      goal.scope === 'team' &&
+      !isHiddenFromAgent &&
+      measured.mine !== undefined &&
+      measured.value !== null
+    ) {
       const team = measured.value;
       share = {
         mine: measured.mine,
@@ -157,15 +187,17 @@ export function evaluateGoals(
         percent: team > 0 ? Math.min(100, (measured.mine / team) * 100) : null,
       };
     }
+    const status = statusOf(goal, measured, pace, isOver, isHiddenFromAgent, context);
     return {
       goal,
       bounds,
       value: measured.value,
       sampleSize: measured.sampleSize,
-      status: statusOf(goal, measured.value, measured.sampleSize, pace, isOver, context),
+      status,
       fraction: fractionOf(goal, measured.value),
       pace,
       share,
+      stretch: status === 'stretch' ? stretchOf(goal, context) : null,
       oldestWaiting: measured.oldestWaiting ?? null,
     };
   });

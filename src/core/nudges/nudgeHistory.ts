@@ -8,6 +8,8 @@ export interface NudgeHistory {
   lastShownAt?: Readonly<Record<string, number>>;
   /** nudge id → when it first appeared, and the end of its period. */
   firstShownAt?: Readonly<Record<string, { at: number; until: number }>>;
+  /** nudge id → when the agent dismissed it: its slot stays empty for a while, so the sidebar calms down. */
+  dismissedAt?: Readonly<Record<string, number>>;
 }
 
 export const EMPTY_NUDGE_HISTORY: NudgeHistory = { dismissedUntil: {} };
@@ -38,11 +40,21 @@ export function sanitiseHistory(stored: unknown): NudgeHistory {
     dismissedUntil: instants(source.dismissedUntil),
     lastShownAt: instants(source.lastShownAt),
     firstShownAt: Object.fromEntries(firsts),
+    dismissedAt: instants(source.dismissedAt),
   };
 }
 
-export function dismissNudge(history: NudgeHistory, nudgeId: string, until: number): NudgeHistory {
-  return { ...history, dismissedUntil: { ...history.dismissedUntil, [nudgeId]: until } };
+export function dismissNudge(
+  history: NudgeHistory,
+  nudgeId: string,
+  until: number,
+  at: number,
+): NudgeHistory {
+  return {
+    ...history,
+    dismissedUntil: { ...history.dismissedUntil, [nudgeId]: until },
+    dismissedAt: { ...history.dismissedAt, [nudgeId]: at },
+  };
 }
 
 /** Notes which nudges are on screen now. */
@@ -80,6 +92,7 @@ export function pruneHistory(history: NudgeHistory, now: number): NudgeHistory {
     dismissedUntil: keep(history.dismissedUntil, (until) => until > now),
     lastShownAt: keep(history.lastShownAt, (at) => now - at < LAST_SHOWN_KEPT_MS),
     firstShownAt: keep(history.firstShownAt, (first) => first.until > now),
+    dismissedAt: keep(history.dismissedAt, (at) => now - at < LAST_SHOWN_KEPT_MS),
   };
 }
 
@@ -99,5 +112,6 @@ export function mergeHistories(a: NudgeHistory, b: NudgeHistory): NudgeHistory {
     dismissedUntil: latest(a.dismissedUntil, b.dismissedUntil),
     lastShownAt: latest(a.lastShownAt, b.lastShownAt),
     firstShownAt,
+    dismissedAt: latest(a.dismissedAt, b.dismissedAt),
   };
 }

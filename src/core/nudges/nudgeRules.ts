@@ -1,13 +1,17 @@
-import { METRIC_CATALOG } from '../goals/metricCatalog';
+import { boundKindOf, METRIC_CATALOG } from '../goals/metricCatalog';
 import type { MessageValue } from '../goals/message';
 import type { TicketFact } from '../goals/ticketFacts';
 import type { GoalProgress } from '../metrics/goalProgress';
+import { QUALITY_ALARMS } from '../metrics/goalProgress';
+import { expectedByNow } from '../pace/pace';
 import type { TargetHistory } from '../metrics/teamHistory';
 import { goalKey } from '../goals/goal';
 import type { Nudge, NudgeKind, NudgeRuleId } from './nudge';
 
 export interface NudgeInput {
   now: number;
+  /** The agent's zone, for clock times in nudges ("by 13:00"). */
+  timeZone: string;
   progress: readonly GoalProgress[];
   openTickets: readonly TicketFact[];
   solvedTickets: readonly TicketFact[];
@@ -84,7 +88,7 @@ export const qualityBelowFloor: NudgeRule = {
     'Unhappy customers come first; fixing quality protects the team’s reputation and the company’s retention.',
   evaluate(input) {
     return personal(input)
-      .filter((p) => p.status === 'belowFloor' && p.value !== null && p.goal.floor !== null)
+      .filter((p) => QUALITY_ALARMS.includes(p.status) && p.value !== null && p.goal.floor !== null)
       .map((p) => {
         const lastBad = [...input.solvedTickets]
           .filter(
@@ -92,23 +96,27 @@ export const qualityBelowFloor: NudgeRule = {
               t.satisfaction === 'bad' && p.bounds && t.solvedAt !== null && t.solvedAt >= p.bounds.start,
           )
           .sort((a, b) => b.updatedAt - a.updatedAt)[0];
+        // "under your 80 % floor" for an at-least rate, "over the 8 % limit" for an at-most one; `count` is
+        // the sample in its own unit (ratings for CSAT, solved tickets otherwise) and picks the plural form.
+        const bound = boundKindOf(p.goal.metric);
         const params = {
           goal: label(p),
           value: percent(p.value ?? 0),
-          floor: percent(p.goal.floor ?? 0),
-          ratings: count(p.sampleSize),
+          [bound]: percent(p.goal.floor ?? 0),
+          count: count(p.sampleSize),
         };
+        const key = bound === 'floor' ? 'qualityBelowFloor' : 'qualityOverLimit';
         return lastBad && p.goal.metric === 'csat'
           ? candidate(
               this,
               p.goal.metric,
               100,
-              'qualityBelowFloorWithTicket',
+              `${key}WithTicket`,
               { ...params, ticket: ticket(lastBad.id) },
               periodEndOf(p, input.now),
               lastBad.id,
             )
-          : candidate(this, p.goal.metric, 100, 'qualityBelowFloor', params, periodEndOf(p, input.now));
+          : candidate(this, p.goal.metric, 100, key, params, periodEndOf(p, input.now));
       });
   },
 };
@@ -183,26 +191,49 @@ export const behindPace: NudgeRule = {
   id: 'behind-pace',
   kind: 'pace',
   threeWayTest:
-    'A gentle, concrete gap keeps the team’s plan on track without asking anyone to rush a customer.',
+    'A gentle, concrete next step keeps the team’s plan on track without asking anyone to rush a customer; a target out of reach is named as such, never pushed.',
   evaluate(input) {
     return personal(input)
-      .filter(
-        (p) => p.status === 'behind' && p.pace !== null && Math.floor(p.pace.milestone) - (p.value ?? 0) >= 1,
-      )
-      .map((p) =>
-        candidate(
-          this,
-          `${p.goal.metric}:${p.goal.period}`,
-          50,
-          'behindPace',
-          {
-            goal: label(p),
-            // `count` selects the plural form of the text.
-            count: count(Math.floor(p.pace?.milestone ?? 0) - (p.value ?? 0)),
-          },
-          periodEndOf(p, input.now),
-        ),
-      );
+      .filter((p) => p.status === 'behind' && p.pace !== null && p.value !== null)
+      .flatMap((p) => {
+        const pace = p.pace;
+        if (!pace || expectedByNow(pace) - (p.value ?? 0) < 1) return [];
+        // At this rate the agent gets there: any "behind" wording would contradict "on pace for …".
+        if (pace.projection !== null && pace.projection >= p.goal.target) return [];
+        const subject = `${p.goal.metric}:${p.goal.period}`;
+        if (!pace.isReachable) {
+          // Said once, neutrally: pushing toward an unreachable number is the pressure that burns people out.
+          return [
+            {
+              ...candidate(
+                this,
+                subject,
+                15,
+                'outOfReach',
+                { goal: label(p), value: count(p.value ?? 0), target: count(p.goal.target) },
+                periodEndOf(p, input.now),
+              ),
+              kind: 'info' as const,
+            },
+          ];
+        }
+        if (!pace.catchUp) return [];
+        return [
+          candidate(
+            this,
+            subject,
+            50,
+            'behindPace',
+            {
+              goal: label(p),
+              // `count` selects the plural form of the text.
+              count: count(pace.catchUp.count),
+              time: { type: 'time', at: pace.catchUp.by, timeZone: input.timeZone },
+            },
+            periodEndOf(p, input.now),
+          ),
+        ];
+      });
   },
 };
 
@@ -237,6 +268,7 @@ export const teamClose: NudgeRule = {
         (p) =>
           p.goal.scope === 'team' &&
           p.goal.metric === 'solved' &&
+          p.status !== 'notVisible' &&
           p.value !== null &&
           p.fraction >= 0.8 &&
           p.fraction < 1,
@@ -272,12 +304,15 @@ export const notEnoughRatings: NudgeRule = {
           p.goal.period,
           10,
           'notEnoughRatings',
-          { goal: label(p), ratings: count(p.sampleSize) },
+          { goal: label(p), count: count(p.sampleSize) },
           periodEndOf(p, input.now),
         ),
       );
   },
 };
+
+/** Half-way is news only near half-way: at 9 of 12 it would be stale. */
+export const HALFWAY_BAND = { from: 0.5, to: 0.75 } as const;
 
 export const halfway: NudgeRule = {
   id: 'halfway',
@@ -289,9 +324,10 @@ export const halfway: NudgeRule = {
       .filter(
         (p) =>
           METRIC_CATALOG[p.goal.metric].unit === 'count' &&
+          METRIC_CATALOG[p.goal.metric].direction === 'higherIsBetter' &&
           p.goal.period !== 'now' &&
-          p.fraction >= 0.5 &&
-          p.fraction < 1,
+          p.fraction >= HALFWAY_BAND.from &&
+          p.fraction < HALFWAY_BAND.to,
       )
       .map((p) =>
         candidate(

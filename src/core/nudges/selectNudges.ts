@@ -3,6 +3,7 @@ import type { NudgeHistory } from './nudgeHistory';
 import { isDismissed } from './nudgeHistory';
 import type { NudgeCandidate, NudgeInput, NudgeRule } from './nudgeRules';
 import { NUDGE_RULES, SPEED_KINDS } from './nudgeRules';
+import { QUALITY_ALARMS } from '../metrics/goalProgress';
 
 /** Never more than this many nudges at once: coaching, not nagging (goal-practice #11). */
 export const NUDGE_CAP = 2;
@@ -21,6 +22,8 @@ export interface NudgeSelection extends NudgeInput {
   isAdmin?: boolean;
   /** A nudge that went away does not come back sooner than this. */
   minimumRepeatMinutes?: number;
+  /** When the figures on screen were fetched: a dismissal keeps its slot empty until newer figures arrive. */
+  figuresRefreshedAt?: number;
   rules?: readonly NudgeRule[];
 }
 
@@ -33,9 +36,16 @@ export function selectNudges(selection: NudgeSelection): NudgeCandidate[] {
   const rules = (selection.rules ?? NUDGE_RULES).filter((rule) => !selection.disabledRules.includes(rule.id));
   const candidates = rules.flatMap((rule) => rule.evaluate(selection));
   // The guard follows the goals, not the quality nudge: dismissing or disabling it must not unleash speed nudges.
-  const isQualityGuarded = selection.progress.some((progress) => progress.status === 'belowFloor');
+  const isQualityGuarded = selection.progress.some((progress) => QUALITY_ALARMS.includes(progress.status));
   const { history, now } = selection;
   const repeatMs = (selection.minimumRepeatMinutes ?? DEFAULT_REPEAT_MINUTES) * 60_000;
+  // A slot the agent just emptied stays empty until newer figures arrive (or the repeat interval passes):
+  // refilling it at once would mean the sidebar never calms down.
+  const refreshedAt = selection.figuresRefreshedAt ?? Number.NEGATIVE_INFINITY;
+  const heldSlots = Object.values(history.dismissedAt ?? {}).filter(
+    (at) => at >= refreshedAt && now - at < repeatMs && at <= now,
+  ).length;
+  const seenTickets = new Set<number>();
   return candidates
     .filter((nudge) => nudge.audience === 'agent' || selection.isAdmin === true)
     .filter((nudge) => !(isQualityGuarded && SPEED_KINDS.includes(nudge.kind)))
@@ -51,7 +61,14 @@ export function selectNudges(selection: NudgeSelection): NudgeCandidate[] {
       return nudge.kind !== 'celebration' || first === undefined || now - first.at < CELEBRATION_SHOWN_MS;
     })
     .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id))
-    .slice(0, NUDGE_CAP);
+    .filter((nudge) => {
+      // One ticket, one nudge: the most important thing to say about it.
+      if (nudge.ticketId === null) return true;
+      if (seenTickets.has(nudge.ticketId)) return false;
+      seenTickets.add(nudge.ticketId);
+      return true;
+    })
+    .slice(0, Math.max(0, NUDGE_CAP - heldSlots));
 }
 
 export type { Nudge };

@@ -1,9 +1,16 @@
 import type { PeriodBounds, Pace } from '../metrics/goalProgress';
 import type { WorkingHours } from '../settings/appSettings';
-import { workingMinutesBetween } from '../periods/workingTime';
+import { addWorkingMinutes, workingMinutesBetween } from '../periods/workingTime';
 
 /** Below this share of the period's working time a projection would swing wildly, so none is given. */
 export const MINIMUM_ELAPSED_FOR_PROJECTION = 0.1;
+/** A catch-up step looks this far ahead in working time: concrete, and soon enough to act on. */
+export const CATCH_UP_WORKING_MINUTES = 60;
+/** The rest of a target is reachable if it needs at most this multiple of the planned pace. */
+export const SUSTAINABLE_PACE = 1.5;
+
+/** The expected-by-now mark, kindly rounded down: 7.8 tickets expected is met by 7. */
+export const expectedByNow = (pace: Pick<Pace, 'milestone'>) => Math.floor(pace.milestone);
 
 /**
  * Where a count goal should be by now if the target were spread evenly over the period's working time,
@@ -26,5 +33,20 @@ export function paceFor(
     elapsedWorkFraction >= MINIMUM_ELAPSED_FOR_PROJECTION
       ? Math.round((value / elapsedWorkFraction) * 10) / 10
       : null;
-  return { milestone, elapsedWorkFraction, projection, aheadBy: value - milestone };
+  const remainingWork = Math.max(0, total - elapsed);
+  const remainingTarget = Math.max(0, target - value);
+  const isReachable =
+    remainingTarget === 0 ||
+    (total > 0 &&
+      remainingWork > 0 &&
+      remainingTarget <= (target / total) * remainingWork * SUSTAINABLE_PACE);
+  let catchUp: Pace['catchUp'] = null;
+  if (value < expectedByNow({ milestone }) && total > 0) {
+    const by = addWorkingMinutes(now, CATCH_UP_WORKING_MINUTES, hours, timeZone, bounds.end) ?? bounds.end;
+    const expectedThen = Math.floor(
+      (target * workingMinutesBetween(bounds.start, Math.min(by, bounds.end), hours, timeZone)) / total,
+    );
+    catchUp = { count: Math.max(1, expectedThen - value), by };
+  }
+  return { milestone, elapsedWorkFraction, projection, aheadBy: value - milestone, catchUp, isReachable };
 }

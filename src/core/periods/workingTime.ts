@@ -48,3 +48,33 @@ export function isWithinWorkingHours(now: number, hours: WorkingHours, timeZone:
   const window = workingWindow(local, hours, timeZone);
   return window !== null && now >= window.start && now < window.end;
 }
+
+/**
+ * The instant when `minutes` of working time have passed after `from` (working days and hours in the agent's
+ * zone), or null if that is not before `limit`.
+ */
+export function addWorkingMinutes(
+  from: number,
+  minutes: number,
+  hours: WorkingHours,
+  timeZone: string,
+  limit: number,
+): number | null {
+  let left = minutes * 60_000;
+  const first = new TZDate(from, timeZone);
+  let day = new TZDate(first.getFullYear(), first.getMonth(), first.getDate(), 0, 0, timeZone);
+  while (day.getTime() < limit) {
+    const window = workingWindow(day, hours, timeZone);
+    if (window) {
+      const start = Math.max(window.start, from);
+      const available = Math.max(0, window.end - start);
+      if (available >= left) {
+        const at = start + left;
+        return at <= limit ? at : null;
+      }
+      left -= available;
+    }
+    day = new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + 1, 0, 0, timeZone);
+  }
+  return null;
+}

@@ -1,4 +1,7 @@
+import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
+import { useState } from 'react';
+import { HEADLINE_GOALS } from '../../core/board/buildGoalBoard';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import type { SettingsProblem } from '../../core/settings/appSettings';
@@ -45,8 +48,16 @@ export function GoalBoardView({
   const translator = useTranslator();
   const { t } = translator;
   const { state, progress, nudges, now } = board;
-  const personal = progress.filter((p) => p.goal.scope === 'me');
-  const team = progress.filter((p) => p.goal.scope === 'team');
+  const [isShowingAll, setIsShowingAll] = useState(false);
+  // The first goals in the settings are the headline: they fit the first screen; the rest wait behind a button.
+  const ordered = [
+    ...progress.filter((p) => p.goal.scope === 'me'),
+    ...progress.filter((p) => p.goal.scope === 'team'),
+  ];
+  const visible = isShowingAll ? ordered : ordered.slice(0, HEADLINE_GOALS);
+  const personal = visible.filter((p) => p.goal.scope === 'me');
+  const team = visible.filter((p) => p.goal.scope === 'team');
+  const hasHiddenTeam = team.some((p) => p.status === 'notVisible');
   return (
     <StyledBoard>
       <StyledVisuallyHiddenTitle>{t('app.name')}</StyledVisuallyHiddenTitle>
@@ -72,8 +83,20 @@ export function GoalBoardView({
             title={t('ui.sections.team')}
             progress={team}
             now={now}
-            note={isTeamViewPartial ? t('ui.partialTeam') : null}
+            note={hasHiddenTeam ? t('ui.notVisibleTeam') : isTeamViewPartial ? t('ui.partialTeam') : null}
           />
+          {ordered.length > HEADLINE_GOALS && (
+            <Button
+              size="small"
+              isBasic
+              aria-expanded={isShowingAll}
+              onClick={() => setIsShowingAll(!isShowingAll)}
+            >
+              {isShowingAll
+                ? t('ui.goalsList.showFewer')
+                : t('ui.goalsList.showAll', { count: ordered.length })}
+            </Button>
+          )}
           <FreshnessFooter
             refreshedAt={state.refreshedAt}
             now={now}

@@ -1,9 +1,12 @@
+import { Anchor } from '@zendeskgarden/react-buttons';
 import { Progress } from '@zendeskgarden/react-loaders';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import { useId } from 'react';
 import styled from 'styled-components';
-import type { GoalProgress } from '../../core/metrics/goalProgress';
+import type { GoalProgress, GoalStatus } from '../../core/metrics/goalProgress';
+import { expectedByNow } from '../../core/pace/pace';
+import { useClient } from '../ClientProvider';
 import { useTranslator } from '../i18n/TranslatorContext';
 import { StatusTag } from './StatusTag';
 import { goalLabel, valueText } from './goalText';
@@ -15,12 +18,14 @@ const StyledRow = styled.li`
 
 const StyledHeader = styled.div`
   display: flex;
-  align-items: center;
+  align-items: flex-start;
   justify-content: space-between;
   gap: ${(p) => p.theme.space.xs};
 `;
 
 const StyledLabel = styled.span`
+  min-width: 0;
+  overflow-wrap: anywhere;
   font-weight: ${(p) => p.theme.fontWeights.semibold};
 `;
 
@@ -28,22 +33,30 @@ const StyledDetail = styled(SM)`
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
 `;
 
-const BAR_COLOR = {
+const BAR_COLOR: Readonly<Record<GoalStatus, string>> = {
   achieved: 'border.successEmphasis',
   onTrack: 'border.primaryEmphasis',
   behind: 'border.warningEmphasis',
   belowFloor: 'border.dangerEmphasis',
+  withinTarget: 'border.successEmphasis',
+  overTarget: 'border.warningEmphasis',
+  overLimit: 'border.dangerEmphasis',
+  stretch: 'border.primaryEmphasis',
+  notVisible: 'border.emphasis',
   notEnoughData: 'border.emphasis',
-} as const;
+};
+
+/** Pace is shown only where it helps: an at-least count goal still in play, and never for a stretch. */
+const SHOWS_PACE: readonly GoalStatus[] = ['onTrack', 'behind'];
 
 export function GoalRow({ progress, now }: { progress: GoalProgress; now: number }) {
   const translator = useTranslator();
+  const client = useClient();
   const { t } = translator;
   const labelId = useId();
   const label = goalLabel(translator, progress.goal);
   const value = valueText(translator, progress);
-  const { pace, share, oldestWaiting } = progress;
-  const showPace = pace !== null && progress.status !== 'achieved';
+  const { pace, share, oldestWaiting, stretch } = progress;
   return (
     <StyledRow aria-labelledby={labelId}>
       <StyledHeader>
@@ -51,37 +64,42 @@ export function GoalRow({ progress, now }: { progress: GoalProgress; now: number
         <StatusTag status={progress.status} />
       </StyledHeader>
       <SM>{value}</SM>
-      <Progress
-        value={Math.round(progress.fraction * 100)}
-        aria-label={label}
-        aria-valuetext={`${value}. ${t(`ui.status.${progress.status}`)}`}
-        color={BAR_COLOR[progress.status]}
-        size="small"
-      />
-      {showPace && (
+      {progress.status !== 'notVisible' && (
+        <Progress
+          value={Math.round(progress.fraction * 100)}
+          aria-label={label}
+          aria-valuetext={`${value}. ${t(`ui.status.${progress.status}`)}`}
+          color={BAR_COLOR[progress.status]}
+          size="small"
+        />
+      )}
+      {pace !== null && SHOWS_PACE.includes(progress.status) && (
         <StyledDetail>
-          {t('ui.pace.milestone', { milestone: translator.number(pace.milestone, 1) })}
+          {t('ui.pace.expected', { expected: expectedByNow(pace) })}
           {pace.projection !== null &&
-            ` · ${t('ui.pace.projection', { projection: translator.number(pace.projection) })}`}
+            ` · ${t('ui.pace.projection', { projection: Math.round(pace.projection) })}`}
         </StyledDetail>
       )}
-      {share && (
+      {stretch && (
+        <StyledDetail>{t('ui.pace.stretch', { best: stretch.best, periods: stretch.periods })}</StyledDetail>
+      )}
+      {share && share.team > 0 && share.percent !== null && (
         <StyledDetail>
-          {share.percent !== null
-            ? t('ui.share', {
-                mine: translator.number(share.mine),
-                percent: translator.percent(share.percent),
-                team: translator.number(share.team),
-              })
-            : t('ui.shareNone', { mine: translator.number(share.mine), team: translator.number(share.team) })}
+          {t('ui.share', { mine: share.mine, team: share.team, percent: translator.percent(share.percent) })}
         </StyledDetail>
       )}
       {oldestWaiting && (
         <StyledDetail>
-          {t('ui.oldestWaiting', {
-            ticket: String(oldestWaiting.ticketId),
-            age: translator.age(now - oldestWaiting.since),
-          })}
+          {t('ui.oldestWaiting', { age: translator.age(now - oldestWaiting.since) })}{' '}
+          <Anchor
+            href={`#ticket-${oldestWaiting.ticketId}`}
+            onClick={(event) => {
+              event.preventDefault();
+              client.openTicket(oldestWaiting.ticketId);
+            }}
+          >
+            {t('ui.ticketLink', { ticket: String(oldestWaiting.ticketId) })}
+          </Anchor>
         </StyledDetail>
       )}
     </StyledRow>

@@ -1,19 +1,25 @@
-import { Button } from '@zendeskgarden/react-buttons';
+import { Anchor, IconButton } from '@zendeskgarden/react-buttons';
 import { Well } from '@zendeskgarden/react-notifications';
+import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import type { NudgeCandidate } from '../../core/nudges/nudgeRules';
 import { useClient } from '../ClientProvider';
 import { useTranslator } from '../i18n/TranslatorContext';
 
+// Compact: a nudge is one short paragraph with its link and a small dismiss button, so two of them leave
+// the headline goals in the first screen.
 const StyledNudge = styled(Well)`
+  display: flex;
+  align-items: flex-start;
+  gap: ${(p) => p.theme.space.xs};
   margin-bottom: ${(p) => p.theme.space.xs};
-  padding: ${(p) => p.theme.space.sm};
+  padding: ${(p) => p.theme.space.xs} ${(p) => p.theme.space.sm};
 `;
 
-const StyledActions = styled.div`
-  display: flex;
-  gap: ${(p) => p.theme.space.sm};
-  margin-top: ${(p) => p.theme.space.xxs};
+const StyledText = styled(SM)`
+  flex: 1;
+  min-width: 0;
+  overflow-wrap: anywhere;
 `;
 
 export function NudgeList({
@@ -30,24 +36,35 @@ export function NudgeList({
     <section aria-label={translator.t('ui.sections.coaching')}>
       {nudges.map((nudge) => {
         const text = translator.formatMessage(nudge.message);
+        const { ticketId } = nudge;
         return (
           <StyledNudge key={nudge.id} isRecessed={nudge.kind !== 'quality'} data-nudge={nudge.rule}>
-            <p>{text}</p>
-            <StyledActions>
-              {nudge.ticketId !== null && (
-                <Button size="small" isLink onClick={() => client.openTicket(nudge.ticketId ?? 0)}>
-                  {translator.t('ui.nudge.openTicket', { ticket: String(nudge.ticketId) })}
-                </Button>
+            <StyledText>
+              {text}
+              {ticketId !== null && (
+                <>
+                  {' '}
+                  <Anchor
+                    href={`#ticket-${ticketId}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      client.openTicket(ticketId);
+                    }}
+                  >
+                    {translator.t('ui.nudge.openTicket', { ticket: String(ticketId) })}
+                  </Anchor>
+                </>
               )}
-              <Button
-                size="small"
-                isBasic
-                onClick={() => onDismiss(nudge)}
-                aria-label={`${translator.t('ui.nudge.dismiss')}: ${text}`}
-              >
-                {translator.t('ui.nudge.dismiss')}
-              </Button>
-            </StyledActions>
+            </StyledText>
+            <IconButton
+              size="small"
+              isBasic
+              onClick={() => onDismiss(nudge)}
+              aria-label={`${translator.t('ui.nudge.dismiss')}: ${text}`}
+              title={translator.t('ui.nudge.dismiss')}
+            >
+              <span aria-hidden="true">×</span>
+            </IconButton>
           </StyledNudge>
         );
       })}

@@ -1,8 +1,13 @@
+import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
+import { useId, useState } from 'react';
 import type { SettingsProblem } from '../../core/settings/appSettings';
 import { useTranslator } from '../i18n/TranslatorContext';
 
-/** Admins see each unreadable line and why; agents see only that their admin can fix something. */
+/**
+ * Admins see one line ("3 lines in the settings have problems — Show") above the goals, and each unreadable
+ * line with its reason on demand; agents see only that their admin can fix something.
+ */
 export function SettingsProblemsNotice({
   problems,
   isAdmin,
@@ -11,6 +16,8 @@ export function SettingsProblemsNotice({
   isAdmin: boolean;
 }) {
   const translator = useTranslator();
+  const [isOpen, setIsOpen] = useState(false);
+  const listId = useId();
   if (problems.length === 0) return null;
   if (!isAdmin) {
     return (
@@ -21,22 +28,37 @@ export function SettingsProblemsNotice({
   }
   return (
     <Alert type="warning">
-      <Alert.Title>{translator.t('ui.problems.adminTitle')}</Alert.Title>
-      <Alert.Paragraph>{translator.t('ui.problems.adminIntro')}</Alert.Paragraph>
-      <ul>
-        {problems.map((problem, index) => (
-          <li key={`${problem.setting}:${problem.line ?? index}`}>
-            <strong>
-              {problem.line !== null
-                ? translator.t('ui.problems.line', { line: String(problem.line) })
-                : translator.t('ui.problems.setting', {
-                    setting: translator.t(`app.parameters.${problem.setting}.label`),
-                  })}
-            </strong>{' '}
-            {translator.formatMessage(problem.message)} <code>{problem.text}</code>
-          </li>
-        ))}
-      </ul>
+      <Alert.Paragraph>
+        {translator.t('ui.problems.summary', { count: problems.length })}{' '}
+        <Button
+          size="small"
+          isLink
+          aria-expanded={isOpen}
+          aria-controls={listId}
+          onClick={() => setIsOpen(!isOpen)}
+        >
+          {isOpen ? translator.t('ui.problems.hide') : translator.t('ui.problems.show')}
+        </Button>
+      </Alert.Paragraph>
+      {isOpen && (
+        <div id={listId}>
+          <Alert.Paragraph>{translator.t('ui.problems.adminIntro')}</Alert.Paragraph>
+          <ul>
+            {problems.map((problem, index) => (
+              <li key={`${problem.setting}:${problem.line ?? index}`}>
+                <strong>
+                  {problem.line !== null
+                    ? translator.t('ui.problems.line', { line: String(problem.line) })
+                    : translator.t('ui.problems.setting', {
+                        setting: translator.lookup(`app.parameters.${problem.setting}.label`),
+                      })}
+                </strong>{' '}
+                {translator.formatMessage(problem.message)} <code>{problem.text}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </Alert>
   );
 }

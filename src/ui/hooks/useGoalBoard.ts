@@ -2,11 +2,9 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { Goal } from '../../core/goals/goal';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
 import type { TargetHistory } from '../../core/metrics/teamHistory';
-import { evaluateGoals } from '../../core/metrics/evaluateGoals';
+import { buildGoalBoard } from '../../core/board/buildGoalBoard';
 import { dismissNudge, recordShown } from '../../core/nudges/nudgeHistory';
 import type { NudgeCandidate } from '../../core/nudges/nudgeRules';
-import { selectNudges } from '../../core/nudges/selectNudges';
-import { isWithinWorkingHours } from '../../core/periods/workingTime';
 import type { AppSettings } from '../../core/settings/appSettings';
 import type { NudgeHistoryStore } from '../../data/engine/nudgeHistoryStore';
 import type { DataEngine, EngineState } from '../../data/engineState';
@@ -64,40 +62,24 @@ export function useGoalBoard({
   }, [clock, reloadHistory]);
   useEffect(() => setNow(clock()), [state, clock]);
 
-  const progress = useMemo(
+  const { progress, nudges } = useMemo(
     () =>
       state.status === 'ready'
-        ? evaluateGoals(goals, state.snapshot, {
+        ? buildGoalBoard({
             now,
             timeZone,
-            weekStartsOn: settings.weekStartsOn,
-            workingHours: settings.workingHours,
-            timeBasis: settings.timeBasis,
-            csatMinimumRatings: settings.csatMinimumRatings,
+            goals,
+            snapshot: state.snapshot,
+            refreshedAt: state.refreshedAt,
+            settings,
             teamGroupIds,
+            history,
+            isAdmin,
+            targetHistory,
           })
-        : [],
-    [state, goals, now, timeZone, settings, teamGroupIds],
+        : { progress: [], nudges: [] },
+    [state, goals, now, timeZone, settings, teamGroupIds, history, isAdmin, targetHistory],
   );
-
-  const nudges = useMemo(() => {
-    if (state.status !== 'ready') return [];
-    return selectNudges({
-      now,
-      progress,
-      openTickets: state.snapshot.openTickets,
-      solvedTickets: state.snapshot.solvedTickets,
-      slaWarningMinutes: 30,
-      history,
-      nudgesEnabled: settings.nudgesEnabled,
-      disabledRules: settings.disabledNudgeRules,
-      isWorkingTime: isWithinWorkingHours(now, settings.workingHours, timeZone),
-      isAdmin,
-      goalsReviewedOn: settings.goalsReviewedOn,
-      minimumRepeatMinutes: settings.nudgeRepeatMinutes,
-      targetHistory,
-    });
-  }, [state, progress, now, history, settings, timeZone, isAdmin, targetHistory]);
 
   // What was on screen, for the repeat interval and once-only celebrations, shared with the other tabs.
   useEffect(() => {
@@ -107,7 +89,7 @@ export function useGoalBoard({
   const dismiss = useCallback(
     (nudge: NudgeCandidate) => {
       const at = clock();
-      nudgeHistory.write(dismissNudge(nudgeHistory.read(at), nudge.id, nudge.periodEnd), at);
+      nudgeHistory.write(dismissNudge(nudgeHistory.read(at), nudge.id, nudge.periodEnd, at), at);
       reloadHistory();
     },
     [nudgeHistory, clock, reloadHistory],

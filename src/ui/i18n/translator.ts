@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import type { Message, MessageValue } from '../../core/goals/message';
 import de from '../../../translations/de.json';
 import en from '../../../translations/en.json';
@@ -6,10 +5,26 @@ import en from '../../../translations/en.json';
 export const SHIPPED_LOCALES = ['en', 'de'] as const;
 type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
 
+type Catalog = typeof en;
+const CATALOGS: Readonly<Record<ShippedLocale, unknown>> = { en, de };
+
+/** Every leaf path of the English catalog ("ui.status.achieved"). */
+type LeafPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : LeafPaths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type WithoutPlural<K> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+
+/** A text the UI may ask for: checked by the compiler against translations/en.json (plural forms folded). */
+export type MessageKey = WithoutPlural<LeafPaths<Catalog>>;
+export type MessageValues = Readonly<Record<string, string | number>>;
+
 /** Everything the UI needs to speak the agent's language: translated strings and Intl formatting. */
 export interface Translator {
   locale: string;
-  t(key: string, values?: Record<string, string | number>): string;
+  t(key: MessageKey, values?: MessageValues): string;
+  /** A key built at run time (settings names, core messages): looked up the same way, the key itself if absent. */
+  lookup(key: string, values?: MessageValues): string;
   formatMessage(message: Message): string;
   number(value: number, maximumFractionDigits?: number): string;
   percent(value: number): string;
@@ -24,28 +39,53 @@ function shippedLocale(locale: string): ShippedLocale {
   return SHIPPED_LOCALES.find((shipped) => shipped === language) ?? 'en';
 }
 
+/** The string at a dotted path, own properties only (a key such as `constructor` finds nothing). */
+function find(catalog: unknown, path: string): string | null {
+  let node: unknown = catalog;
+  for (const segment of path.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return null;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return typeof node === 'string' ? node : null;
+}
+
+function interpolate(template: string, values: MessageValues, formatNumber: (n: number) => string): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(values, name)) return whole;
+    const value = values[name];
+    return typeof value === 'number' ? formatNumber(value) : String(value);
+  });
+}
+
 /** Creates the translator for an agent's locale (e.g. "de-DE"); unknown languages fall back to English. */
 export function createTranslator(locale: string): Translator {
   const language = shippedLocale(locale);
   const intlLocale = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : language;
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    lng: language,
-    fallbackLng: 'en',
-    initAsync: false,
-    resources: { en: { translation: en }, de: { translation: de } },
-    // React escapes what it renders; escaping here would show entities to the agent.
-    interpolation: { escapeValue: false },
-  });
+  const catalogs = [CATALOGS[language], en];
+  const plurals = new Intl.PluralRules(intlLocale);
   const numberFormat = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 0 });
   const percentFormat = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+  // One unit style for every part, so a duration never mixes "3h" with "48 Min.".
   const unit = (name: 'day' | 'hour' | 'minute') =>
-    new Intl.NumberFormat(intlLocale, { style: 'unit', unit: name, unitDisplay: 'narrow' });
+    new Intl.NumberFormat(intlLocale, { style: 'unit', unit: name, unitDisplay: 'short' });
   const relative = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto', style: 'short' });
+
+  function lookup(key: string, values: MessageValues = {}): string {
+    const count = values.count;
+    const candidates =
+      typeof count === 'number' ? [`${key}_${plurals.select(count)}`, `${key}_other`, key] : [key];
+    for (const catalog of catalogs)
+      for (const candidate of candidates) {
+        const template = find(catalog, candidate);
+        if (template !== null) return interpolate(template, values, (n) => numberFormat.format(n));
+      }
+    return key;
+  }
 
   const translator: Translator = {
     locale: intlLocale,
-    t: (key, values) => i18n.t(key, values ?? {}),
+    t: (key, values) => lookup(key, values),
+    lookup,
     number: (value, maximumFractionDigits = 0) =>
       maximumFractionDigits === 0
         ? numberFormat.format(value)
@@ -64,7 +104,7 @@ export function createTranslator(locale: string): Translator {
       return parts.filter(Boolean).join(' ');
     },
     age(milliseconds) {
-      const minutes = Math.round(milliseconds / 60_000);
+      const minutes = Math.round(Math.max(0, milliseconds) / 60_000);
       if (minutes < 60) return relative.format(-minutes, 'minute');
       const hours = Math.round(minutes / 60);
       return hours < 48 ? relative.format(-hours, 'hour') : relative.format(-Math.round(hours / 24), 'day');
@@ -76,7 +116,7 @@ export function createTranslator(locale: string): Translator {
       for (const [name, value] of Object.entries(message.params)) values[name] = formatValue(value);
       const count = message.params.count;
       if (count?.type === 'count') values.count = count.value;
-      return i18n.t(message.key, values);
+      return lookup(message.key, values);
     },
   };
 
@@ -92,8 +132,10 @@ export function createTranslator(locale: string): Translator {
         return String(value.id);
       case 'text':
         return value.value;
+      case 'time':
+        return translator.time(value.at, value.timeZone);
       case 'goal':
-        return i18n.t(`ui.goals.${value.scope}.${value.metric}.${value.period}`);
+        return lookup(`ui.goals.${value.scope}.${value.metric}.${value.period}`);
     }
   }
 
