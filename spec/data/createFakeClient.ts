@@ -6,6 +6,8 @@ export interface FakeClient extends ZafClient {
   emit(event: string, data?: unknown): void;
   resizedTo: number[];
   openedTickets: number[];
+  /** The ticket this sidebar sits on (ZAF context); tests may point it at another. */
+  ticketId: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export function createFakeClient(
     zendesk,
     resizedTo: [],
     openedTickets: [],
+    ticketId: 41020,
     async get(path) {
       if (path === 'currentUser') {
         const user = zendesk.currentUser(agentId);
@@ -38,6 +41,12 @@ export function createFakeClient(
           planName: zendesk.account.planName,
           timeZone: { ianaName: 'Europe/Dublin' },
         };
+      if (path === 'ticket') {
+        // ZAF's ticket object for this sidebar's ticket, as the agent workspace has it now.
+        const ticket = zendesk.live(client.ticketId);
+        if (!ticket) throw new Error('no ticket');
+        return { id: ticket.id, status: ticket.status, assignee: { user: { id: ticket.assigneeId } } };
+      }
       throw new Error(`unknown path ${path}`);
     },
     resize: (height) => void client.resizedTo.push(height),
@@ -55,7 +64,7 @@ export function createFakeClient(
       return { status: response.status, headers: response.headers, body: response.text ?? response.body };
     },
     settings: async () => options.settings ?? {},
-    context: async () => ({ ticketId: 41020, subdomain: zendesk.account.subdomain }),
+    context: async () => ({ ticketId: client.ticketId, subdomain: zendesk.account.subdomain }),
   };
   return client;
 }

@@ -176,6 +176,31 @@ describe('the Goalpost sidebar', () => {
     expect(screen.getByText(/Ziel 85\s%/)).toBeInTheDocument();
   });
 
+  it('counts an own solve the moment it is submitted, marked pending, and never twice once search sees it', async () => {
+    const zendesk = new FakeZendesk();
+    zendesk.indexLagSeconds = 90;
+    const open = zendesk.liveTickets().find((t) => t.assigneeId === AOIFE && t.status === 'open')!;
+    const client = createFakeClient({ zendesk, settings: { goals: 'me solved 40 day' } });
+    client.ticketId = open.id;
+    await renderGoalpost(client);
+    const bar = await screen.findByRole('progressbar', { name: 'Solved today' });
+    const before = expectedFromSeed(zendesk).solvedToday;
+    expect(screen.getByText(`${before} of 40`)).toBeInTheDocument();
+
+    zendesk.solve(open.id);
+    client.emit('ticket.submit.done', { ticket: { id: open.id } });
+    expect(await screen.findByText(`${before + 1} of 40`)).toBeInTheDocument();
+    expect(screen.getByText("Includes 1 solve Zendesk hasn't confirmed yet.")).toBeInTheDocument();
+    expect(bar).toHaveValue(Math.round(((before + 1) / 40) * 100));
+
+    // Search catches up; the refresh after the index lag confirms the solve: still counted once.
+    zendesk.advanceClock(120_000);
+    await waitFor(() => expect(screen.queryByText(/hasn't confirmed yet/)).not.toBeInTheDocument(), {
+      timeout: 3000,
+    });
+    expect(screen.getByText(`${before + 1} of 40`)).toBeInTheDocument();
+  });
+
   it('sizes its iframe to its content', async () => {
     const client = createFakeClient({ settings: { goals: GOALS } });
     await renderGoalpost(client);

@@ -1,3 +1,4 @@
+import type { PendingSolve } from '../core/goals/pendingSolves';
 import type { AgentSnapshot } from '../core/goals/ticketFacts';
 
 /** Why the last refresh failed; the UI words it and keeps the last good figures. */
@@ -20,6 +21,8 @@ export type EngineState =
       refreshedAt: number;
       isRefreshing: boolean;
       error: DataError | null;
+      /** Solves the agent just made, not yet in search: counted at once, marked as pending. */
+      pendingSolves: readonly PendingSolve[];
     }
   /** Nothing could be loaded and nothing is cached. */
   | { status: 'unavailable'; error: DataError };
@@ -34,6 +37,8 @@ export interface DataEngine {
   /** The sidebar is shown (true) or hidden (false): hidden sidebars never poll. */
   setVisible(isVisible: boolean): void;
   dispose(): void;
+  /** The agent solved this ticket just now (ZAF's submit event): count it at once, confirm it later. */
+  recordSolve(ticketId: number): void;
   /** Forgets the cached figures (after a crash they may be the cause) and fetches afresh. */
   discardStoredState(): void;
 }

@@ -52,7 +52,7 @@ function Board({
     targetHistory,
     now,
   });
-  useZafEvents(client, engine);
+  useZafEvents(client, engine, agent.agentId);
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;

@@ -1,4 +1,6 @@
 import type { Goal } from '../goals/goal';
+import type { PendingSolve } from '../goals/pendingSolves';
+import { applyPendingSolves } from '../goals/pendingSolves';
 import type { AgentSnapshot } from '../goals/ticketFacts';
 import type { OwnBest } from '../metrics/evaluateGoals';
 import { evaluateGoals } from '../metrics/evaluateGoals';
@@ -30,16 +32,21 @@ export interface GoalBoardInput {
   targetHistory?: readonly TargetHistory[];
   /** The agent's best in recent periods per personal count goal (goalKey → count): stretch targets. */
   ownBest?: ReadonlyMap<string, OwnBest>;
+  /** The agent's own solves not yet visible to search. */
+  pendingSolves?: readonly PendingSolve[];
 }
 
 export interface GoalBoardModel {
   progress: GoalProgress[];
   nudges: NudgeCandidate[];
+  /** Own solves counted though search does not show them yet: the board says so. */
+  pendingSolves: readonly PendingSolve[];
 }
 
 /** Everything the sidebar shows, from one refresh's facts and the settings: pure, so it is tested without React. */
 export function buildGoalBoard(input: GoalBoardInput): GoalBoardModel {
-  const { now, timeZone, settings, snapshot } = input;
+  const { now, timeZone, settings } = input;
+  const { snapshot, applied } = applyPendingSolves(input.snapshot, input.pendingSolves ?? []);
   const progress = evaluateGoals(input.goals, snapshot, {
     now,
     timeZone,
@@ -67,5 +74,5 @@ export function buildGoalBoard(input: GoalBoardInput): GoalBoardModel {
     targetHistory: input.targetHistory,
     figuresRefreshedAt: input.refreshedAt,
   });
-  return { progress, nudges };
+  return { progress, nudges, pendingSolves: applied };
 }

@@ -1,3 +1,5 @@
+import type { PendingSolve } from '../../core/goals/pendingSolves';
+import { reconcilePendingSolves } from '../../core/goals/pendingSolves';
 import type { AgentSnapshot } from '../../core/goals/ticketFacts';
 import type { DataEngine, DataError, EngineState, RefreshReason } from '../engineState';
 import { dataErrorOf } from '../zendesk/requestFailure';
@@ -65,6 +67,8 @@ interface SharedState {
   failuresInRow: number;
   /** When the last full fetch ran: a new leader does not refetch everything just because it is new. */
   lastFullAt: number;
+  /** The agent's own solves, counted at once and shown as pending until search confirms them. */
+  pendingSolves: readonly PendingSolve[];
 }
 
 interface Lease {
@@ -101,6 +105,18 @@ function sanitiseShared(state: unknown, now: number): SharedState | null {
     nextTryAt: Math.min(s.nextTryAt, now + MAX_RETRY_MS),
     failuresInRow: Math.max(0, Math.min(50, Math.floor(s.failuresInRow))),
     lastFullAt: Math.min(s.lastFullAt, now),
+    pendingSolves: Array.isArray(s.pendingSolves)
+      ? s.pendingSolves
+          .filter(
+            (solve): solve is PendingSolve =>
+              typeof solve === 'object' &&
+              solve !== null &&
+              Number.isSafeInteger(solve.ticketId) &&
+              isInstant(solve.solvedAt) &&
+              solve.solvedAt <= now,
+          )
+          .slice(0, 50)
+      : [],
   };
 }
 
@@ -140,6 +156,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     nextTryAt: 0,
     failuresInRow: 0,
     lastFullAt: 0,
+    pendingSolves: [],
   };
   let isVisible = false;
   let isDisposed = false;
@@ -162,6 +179,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
         refreshedAt: shared.refreshedAt,
         isRefreshing: shared.isRefreshing,
         error: shared.error,
+        pendingSolves: shared.pendingSolves,
       };
     }
     return shared.error ? { status: 'unavailable', error: shared.error } : { status: 'loading' };
@@ -274,6 +292,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
           nextTryAt: 0,
           failuresInRow: 0,
           lastFullAt: needsFull ? startedAt : shared.lastFullAt,
+          pendingSolves: reconcilePendingSolves(shared.pendingSolves, snapshot, clock.now()),
         },
         true,
       );
@@ -414,6 +433,12 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
       isVisible = visible;
       post({ type: 'presence', from: instanceId, isVisible });
       if (visible) engine.refresh('visible');
+    },
+    recordSolve(ticketId) {
+      const now = clock.now();
+      if (shared.pendingSolves.some((solve) => solve.ticketId === ticketId)) return;
+      setShared({ ...shared, pendingSolves: [...shared.pendingSolves, { ticketId, solvedAt: now }] }, true);
+      engine.refresh('ticketSaved');
     },
     discardStoredState() {
       discardCachedSnapshot(storage, accountSubdomain, agentId);

@@ -78,7 +78,16 @@ export function GoalBoardView({
           <GapsNotice gaps={state.snapshot.gaps} />
           <NudgeList nudges={nudges} onDismiss={board.dismiss} />
           {progress.length === 0 && <SM>{t('ui.noGoals')}</SM>}
-          <GoalSection title={t('ui.sections.personal')} progress={personal} now={now} />
+          <GoalSection
+            title={t('ui.sections.personal')}
+            progress={personal}
+            now={now}
+            note={
+              board.pendingSolves.length > 0
+                ? t('ui.pendingSolves', { count: board.pendingSolves.length })
+                : null
+            }
+          />
           <GoalSection
             title={t('ui.sections.team')}
             progress={team}

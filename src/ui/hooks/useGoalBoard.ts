@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Goal } from '../../core/goals/goal';
+import type { PendingSolve } from '../../core/goals/pendingSolves';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
 import type { TargetHistory } from '../../core/metrics/teamHistory';
 import { buildGoalBoard } from '../../core/board/buildGoalBoard';
@@ -28,6 +29,7 @@ export interface GoalBoard {
   now: number;
   progress: GoalProgress[];
   nudges: NudgeCandidate[];
+  pendingSolves: readonly PendingSolve[];
   dismiss(nudge: NudgeCandidate): void;
 }
 
@@ -62,7 +64,7 @@ export function useGoalBoard({
   }, [clock, reloadHistory]);
   useEffect(() => setNow(clock()), [state, clock]);
 
-  const { progress, nudges } = useMemo(
+  const { progress, nudges, pendingSolves } = useMemo(
     () =>
       state.status === 'ready'
         ? buildGoalBoard({
@@ -76,8 +78,9 @@ export function useGoalBoard({
             history,
             isAdmin,
             targetHistory,
+            pendingSolves: state.pendingSolves,
           })
-        : { progress: [], nudges: [] },
+        : { progress: [], nudges: [], pendingSolves: [] },
     [state, goals, now, timeZone, settings, teamGroupIds, history, isAdmin, targetHistory],
   );
 
@@ -95,5 +98,5 @@ export function useGoalBoard({
     [nudgeHistory, clock, reloadHistory],
   );
 
-  return { state, now, progress, nudges, dismiss };
+  return { state, now, progress, nudges, pendingSolves, dismiss };
 }

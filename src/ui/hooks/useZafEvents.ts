@@ -1,16 +1,24 @@
 import { useEffect } from 'react';
 import type { DataEngine } from '../../data/engineState';
 import type { ZafClient } from '../../data/zaf/zafClient';
+import { isOwnSolve, readSavedTicket } from '../../data/zaf/savedTicket';
 
 /**
  * Forwards what Zendesk tells the sidebar to the data engine: shown or hidden (ticket tab switched, browser
  * tab hidden), a ticket saved, the app about to be destroyed. The engine decides what to fetch.
  */
-export function useZafEvents(client: ZafClient, engine: DataEngine): void {
+export function useZafEvents(client: ZafClient, engine: DataEngine, agentId: number): void {
   useEffect(() => {
     const isPageVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
     let isActive = true;
     const update = () => engine.setVisible(isActive && isPageVisible());
+    // The agent's own solve counts at once; search confirms it a minute or more later.
+    const onTicketSaved = async () => {
+      const ticket = await client.get('ticket').catch(() => null);
+      const saved = readSavedTicket(ticket);
+      if (saved && isOwnSolve(saved, agentId)) engine.recordSolve(saved.id);
+      else engine.refresh('ticketSaved');
+    };
     const offs = [
       client.on('app.activated', () => {
         isActive = true;
@@ -20,7 +28,7 @@ export function useZafEvents(client: ZafClient, engine: DataEngine): void {
         isActive = false;
         update();
       }),
-      client.on('ticket.submit.done', () => engine.refresh('ticketSaved')),
+      client.on('ticket.submit.done', () => void onTicketSaved()),
       client.on('app.willDestroy', () => engine.dispose()),
     ];
     document.addEventListener('visibilitychange', update);
@@ -33,5 +41,5 @@ export function useZafEvents(client: ZafClient, engine: DataEngine): void {
       document.removeEventListener('visibilitychange', update);
       window.removeEventListener('pagehide', dispose);
     };
-  }, [client, engine]);
+  }, [client, engine, agentId]);
 }
