@@ -201,6 +201,18 @@ describe('the Goalpost sidebar', () => {
     expect(screen.getByText(`${before + 1} of 40`)).toBeInTheDocument();
   });
 
+  it('shows an impossible personal target as a stretch goal, without pace pressure', async () => {
+    const client = createFakeClient({ settings: { goals: 'me solved 500 day' } });
+    await renderGoalpost(client);
+    expect(await screen.findByText('Stretch goal', undefined, { timeout: 3000 })).toBeInTheDocument();
+    expect(
+      screen.getByText(/Above your best of the last \d+ periods \(\d+\): no pace to keep\./),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Expected by now/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/keeps? you on pace/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/behind/i)).not.toBeInTheDocument();
+  });
+
   it('sizes its iframe to its content', async () => {
     const client = createFakeClient({ settings: { goals: GOALS } });
     await renderGoalpost(client);

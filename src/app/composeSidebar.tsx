@@ -1,5 +1,4 @@
 import type { ReactElement } from 'react';
-import type { TargetHistory } from '../core/metrics/teamHistory';
 import { goalsForAgent } from '../core/settings/goalsForAgent';
 import { parseAppSettings } from '../core/settings/parseAppSettings';
 import type { AgentContext } from '../data/agentContext';
@@ -9,7 +8,8 @@ import { createNudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
 import type { KeyValueStore } from '../data/engine/snapshotCache';
 import type { DataEngine } from '../data/engineState';
 import { loadAgentContext } from '../data/loadAgentContext';
-import { loadTargetHistoryWhenIdle } from '../data/targetHistoryLoader';
+import type { Histories } from '../data/historyLoader';
+import { loadHistoriesWhenIdle } from '../data/historyLoader';
 import type { ZafClient } from '../data/zaf/zafClient';
 import type { PolitenessOptions, RequestTiming } from '../data/zendesk/politeRequest';
 import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from '../data/zendesk/politeRequest';
@@ -76,7 +76,7 @@ export async function composeSidebar(
   });
   const translator = createTranslator(agent.locale);
   const nudgeHistory = createNudgeHistoryStore(storage, agent.accountSubdomain, agent.agentId);
-  const draw = (targetHistory: readonly TargetHistory[]) => (
+  const draw = (histories: Histories) => (
     <GoalpostApp
       client={client}
       translator={translator}
@@ -86,11 +86,12 @@ export async function composeSidebar(
       teamGroupIds={teamGroupIds}
       engine={engine}
       nudgeHistory={nudgeHistory}
-      targetHistory={targetHistory}
+      targetHistory={histories.targetHistory}
+      ownBest={histories.ownBest}
       now={timing.now}
     />
   );
-  loadTargetHistoryWhenIdle({
+  loadHistoriesWhenIdle({
     engine,
     get,
     agent,
@@ -98,9 +99,8 @@ export async function composeSidebar(
     settings,
     teamGroupIds,
     storage,
-    now: timing.now,
     timing,
-    onLoaded: (history) => onChange(draw(history)),
+    onLoaded: (histories) => onChange(draw(histories)),
   });
-  return { agent, engine, element: draw([]) };
+  return { agent, engine, element: draw({ targetHistory: [], ownBest: new Map() }) };
 }

@@ -1,6 +1,7 @@
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { useEffect, useRef } from 'react';
 import type { Goal } from '../core/goals/goal';
+import type { OwnBest } from '../core/metrics/evaluateGoals';
 import type { TargetHistory } from '../core/metrics/teamHistory';
 import type { ParsedSettings } from '../core/settings/appSettings';
 import type { AgentContext } from '../data/agentContext';
@@ -25,6 +26,8 @@ export interface GoalpostAppProps {
   engine: DataEngine;
   nudgeHistory: NudgeHistoryStore;
   targetHistory?: readonly TargetHistory[];
+  /** The agent's best in recent periods per personal count goal (stretch targets). */
+  ownBest?: ReadonlyMap<string, OwnBest>;
   now?: () => number;
   /** After a crash: forget stored state that may have caused it. */
   onReset?: () => void;
@@ -39,6 +42,7 @@ function Board({
   engine,
   nudgeHistory,
   targetHistory,
+  ownBest,
   now,
 }: Omit<GoalpostAppProps, 'translator' | 'onReset'>) {
   const board = useGoalBoard({
@@ -50,6 +54,7 @@ function Board({
     nudgeHistory,
     isAdmin: agent.role === 'admin',
     targetHistory,
+    ownBest,
     now,
   });
   useZafEvents(client, engine, agent.agentId);

@@ -1,33 +1,11 @@
-import type { Goal } from '../../../src/core/goals/goal';
-import type { EvaluationContext } from '../../../src/core/metrics/evaluateGoals';
 import { evaluateGoals } from '../../../src/core/metrics/evaluateGoals';
 import { planFetch } from '../../../src/core/metrics/fetchPlan';
 import { periodBounds } from '../../../src/core/periods/periodBounds';
-import { snapshotOf, ticketFact } from '../ticketFactBuilder';
+import { DUBLIN_WEDNESDAY, goalOf, snapshotOf, ticketFact } from '../ticketFactBuilder';
 
 const at = Date.parse;
-const everyone = { kind: 'everyone' } as const;
-const goal = (overrides: Partial<Goal>): Goal => ({
-  scope: 'me',
-  metric: 'solved',
-  target: 25,
-  period: 'day',
-  floor: null,
-  audience: everyone,
-  line: 1,
-  ...overrides,
-});
-
-// Wednesday 18 November 2026, 14:00 in Dublin (UTC+0 in winter).
-const context: EvaluationContext = {
-  now: at('2026-11-18T14:00:00Z'),
-  timeZone: 'Europe/Dublin',
-  weekStartsOn: 1,
-  workingHours: { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 },
-  timeBasis: 'business',
-  csatMinimumRatings: 10,
-  teamGroupIds: [360001234567],
-};
+const goal = goalOf;
+const context = DUBLIN_WEDNESDAY;
 const solvedToday = (n: number, extra = {}) =>
   Array.from({ length: n }, (_, i) =>
     ticketFact({ solvedAt: at('2026-11-18T09:30:00Z') + i * 60_000, ...extra }),

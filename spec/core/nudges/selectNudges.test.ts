@@ -13,7 +13,7 @@ import {
 import type { NudgeSelection } from '../../../src/core/nudges/selectNudges';
 import { NUDGE_CAP, selectNudges } from '../../../src/core/nudges/selectNudges';
 import en from '../../../translations/en.json';
-import { ticketFact } from '../ticketFactBuilder';
+import { goalOf, nudgeSelectionOf, ticketFact } from '../ticketFactBuilder';
 
 const at = Date.parse;
 const now = at('2026-11-18T14:00:00Z');
@@ -22,16 +22,7 @@ const weekEnd = at('2026-11-23T00:00:00Z');
 
 function progress(goal: Partial<Goal>, rest: Partial<GoalProgress> = {}): GoalProgress {
   return {
-    goal: {
-      scope: 'me',
-      metric: 'solved',
-      target: 25,
-      period: 'day',
-      floor: null,
-      audience: { kind: 'everyone' },
-      line: 1,
-      ...goal,
-    },
+    goal: goalOf(goal),
     bounds: { start: at('2026-11-18T00:00:00Z'), end: goal.period === 'week' ? weekEnd : dayEnd },
     value: 10,
     sampleSize: 10,
@@ -65,21 +56,7 @@ const csatBelowFloor = progress(
   { value: 76.2, sampleSize: 21, status: 'belowFloor', fraction: 0.9 },
 );
 
-function selection(overrides: Partial<NudgeSelection>): NudgeSelection {
-  return {
-    now,
-    timeZone: 'Europe/Dublin',
-    progress: [],
-    openTickets: [],
-    solvedTickets: [],
-    slaWarningMinutes: 30,
-    history: EMPTY_NUDGE_HISTORY,
-    nudgesEnabled: true,
-    disabledRules: [],
-    isWorkingTime: true,
-    ...overrides,
-  };
-}
+const selection = (overrides: Partial<NudgeSelection>) => nudgeSelectionOf({ now, ...overrides });
 
 describe('selectNudges', () => {
   it('gives an agent behind pace a concrete next step: how many more by when', () => {

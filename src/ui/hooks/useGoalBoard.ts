@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { Goal } from '../../core/goals/goal';
 import type { PendingSolve } from '../../core/goals/pendingSolves';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
+import type { OwnBest } from '../../core/metrics/evaluateGoals';
 import type { TargetHistory } from '../../core/metrics/teamHistory';
 import { buildGoalBoard } from '../../core/board/buildGoalBoard';
 import { dismissNudge, recordShown } from '../../core/nudges/nudgeHistory';
@@ -20,6 +21,7 @@ export interface GoalBoardInput {
   isAdmin: boolean;
   /** Team goals' recent history, for admins' target check. */
   targetHistory?: readonly TargetHistory[];
+  ownBest?: ReadonlyMap<string, OwnBest>;
   /** The clock, injectable for tests. */
   now?: () => number;
 }
@@ -45,6 +47,7 @@ export function useGoalBoard({
   nudgeHistory,
   isAdmin,
   targetHistory,
+  ownBest,
   now: clock = Date.now,
 }: GoalBoardInput): GoalBoard {
   const state = useSyncExternalStore(
@@ -78,10 +81,11 @@ export function useGoalBoard({
             history,
             isAdmin,
             targetHistory,
+            ownBest,
             pendingSolves: state.pendingSolves,
           })
         : { progress: [], nudges: [], pendingSolves: [] },
-    [state, goals, now, timeZone, settings, teamGroupIds, history, isAdmin, targetHistory],
+    [state, goals, now, timeZone, settings, teamGroupIds, history, isAdmin, targetHistory, ownBest],
   );
 
   // What was on screen, for the repeat interval and once-only celebrations, shared with the other tabs.

@@ -1,0 +1,67 @@
+import type { Goal } from '../core/goals/goal';
+import type { OwnBest } from '../core/metrics/evaluateGoals';
+import { planOwnHistory } from '../core/metrics/ownHistory';
+import type { TargetHistory } from '../core/metrics/teamHistory';
+import { planTeamHistory } from '../core/metrics/teamHistory';
+import type { AppSettings } from '../core/settings/appSettings';
+import type { AgentContext } from './agentContext';
+import type { KeyValueStore } from './engine/snapshotCache';
+import type { DataEngine } from './engineState';
+import type { WaitTiming } from './fetchOnceAcrossTabs';
+import { fetchOwnHistory } from './zendesk/fetchOwnHistory';
+import { fetchTeamHistory } from './zendesk/fetchTeamHistory';
+import type { PoliteGet } from './zendesk/politeRequest';
+
+export interface Histories {
+  /** Team goals' recent medians (admins only): targets out of line with what the team does. */
+  targetHistory: readonly TargetHistory[];
+  /** The agent's own best per personal count goal: targets above it are stretch goals. */
+  ownBest: ReadonlyMap<string, OwnBest>;
+}
+
+/**
+ * Past periods, for attainability: the agent's own counts (every agent) and the team's (admins). Started only
+ * once fresh figures are on screen, so history never competes with the first paint for the budget.
+ */
+export function loadHistoriesWhenIdle(options: {
+  engine: DataEngine;
+  get: PoliteGet;
+  agent: AgentContext;
+  goals: readonly Goal[];
+  settings: AppSettings;
+  teamGroupIds: readonly number[];
+  storage: KeyValueStore;
+  timing: WaitTiming;
+  onLoaded: (histories: Histories) => void;
+}): void {
+  const { agent, engine, timing } = options;
+  const context = {
+    now: timing.now(),
+    timeZone: agent.timeZone,
+    weekStartsOn: options.settings.weekStartsOn,
+    teamGroupIds: options.teamGroupIds,
+  };
+  const ownPlans = planOwnHistory(options.goals, context);
+  const teamPlans = agent.role === 'admin' ? planTeamHistory(options.goals, context) : [];
+  if (ownPlans.length === 0 && teamPlans.length === 0) return;
+  const keyOf = (kind: string) => `goalpost:v1:${kind}:${agent.accountSubdomain}:${agent.agentId}`;
+  let isStarted = false;
+  const stop = engine.subscribe((state) => {
+    if (isStarted || state.status !== 'ready' || state.isRefreshing || state.error !== null) return;
+    const age = timing.now() - state.refreshedAt;
+    if (age < 0 || age > 60_000) return;
+    isStarted = true;
+    queueMicrotask(() => stop());
+    void (async () => {
+      const ownBest =
+        ownPlans.length > 0
+          ? await fetchOwnHistory(options.get, ownPlans, options.storage, keyOf('ownHistory'), timing)
+          : new Map<string, OwnBest>();
+      const targetHistory =
+        teamPlans.length > 0
+          ? await fetchTeamHistory(options.get, teamPlans, options.storage, keyOf('history'), timing)
+          : [];
+      options.onLoaded({ targetHistory, ownBest });
+    })().catch(() => undefined);
+  });
+}
