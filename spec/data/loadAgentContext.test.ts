@@ -6,6 +6,8 @@ import { createFakeClient } from './createFakeClient';
 import { MemoryStore } from './engine/engineHarness';
 
 const AOIFE = 3720451;
+/** The first paint waits for the profile (the default waits PROFILE_WAIT_MS of the injected clock). */
+const never = () => new Promise<void>(() => undefined);
 
 function setUp() {
   const zendesk = new FakeZendesk();
@@ -29,7 +31,7 @@ function setUp() {
 describe('loadAgentContext', () => {
   it('caches only the profile facts the app uses: no name, e-mail or other personal data', async () => {
     const { client, storage, timing, getFor, zendesk } = setUp();
-    const agent = await loadAgentContext(client, getFor, storage, timing);
+    const { agent } = await loadAgentContext(client, getFor, storage, timing, never);
     const user = zendesk.currentUser(AOIFE) as { name: string; email?: string };
     const stored = [...storage.items.values()].join('\n');
     expect(agent.agentName).toBe(user.name);
@@ -42,7 +44,10 @@ describe('loadAgentContext', () => {
   it('five tabs restored at once ask Zendesk for the profile once between them', async () => {
     const { client, storage, timing, getFor, profileRequests } = setUp();
     const agents = await Promise.all(
-      Array.from({ length: 5 }, () => loadAgentContext(client, getFor, storage, timing)),
+      Array.from(
+        { length: 5 },
+        async () => (await loadAgentContext(client, getFor, storage, timing, never)).agent,
+      ),
     );
     expect(profileRequests()).toBe(2);
     expect(new Set(agents.map((a) => JSON.stringify(a.groupIds))).size).toBe(1);
@@ -51,9 +56,19 @@ describe('loadAgentContext', () => {
   it('still starts, with the groups ZAF knows, when the profile cannot be fetched', async () => {
     const { client, storage, timing, getFor, zendesk } = setUp();
     zendesk.fault = '500';
-    const agent = await loadAgentContext(client, getFor, storage, timing);
+    const { agent } = await loadAgentContext(client, getFor, storage, timing, never);
     expect(agent.agentId).toBe(AOIFE);
     expect(agent.defaultGroupId).toBeNull();
     expect(storage.items.has(`goalpost:v2:profile:${zendesk.account.subdomain}:${AOIFE}`)).toBe(false);
+  });
+
+  it('does not hold the first paint for a slow profile: ZAF’s groups first, the full profile when it comes', async () => {
+    const { client, storage, timing, getFor, zendesk } = setUp();
+    const { agent, refined } = await loadAgentContext(client, getFor, storage, timing, async () => undefined);
+    const zafGroups = (zendesk.currentUser(AOIFE) as { groups: { id: number }[] }).groups.map((g) => g.id);
+    expect(agent.groupIds).toEqual(zafGroups);
+    expect(agent.defaultGroupId).toBeNull();
+    const late = await refined;
+    expect(late?.defaultGroupId).toEqual(expect.any(Number));
   });
 });

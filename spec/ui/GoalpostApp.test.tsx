@@ -213,6 +213,28 @@ describe('the Goalpost sidebar', () => {
     expect(screen.queryByText(/behind/i)).not.toBeInTheDocument();
   });
 
+  it('paints the cached board at once when Zendesk does not answer for the profile', async () => {
+    const zendesk = new FakeZendesk();
+    const client = createFakeClient({ zendesk, settings: { goals: GOALS } });
+    const first = await renderGoalpost(client);
+    const solved = await screen.findByRole('progressbar', { name: 'Solved today' });
+    const figures = solved.getAttribute('aria-valuenow');
+    // The sidebar closes (its iframe goes, and its engine with it).
+    first.engine.dispose();
+    first.unmount();
+    // Two hours later the profile cache has expired and Zendesk times out.
+    zendesk.advanceClock(2 * 3_600_000);
+    zendesk.fault = 'timeout';
+    await renderGoalpost(client, first.storage, { waitForProfile: async () => undefined });
+    expect(screen.getByRole('progressbar', { name: 'Solved today' })).toHaveAttribute(
+      'aria-valuenow',
+      figures,
+    );
+    expect(
+      await screen.findByText(/Showing figures from 11:00\. Zendesk took too long to answer/),
+    ).toBeInTheDocument();
+  });
+
   it('sizes its iframe to its content', async () => {
     const client = createFakeClient({ settings: { goals: GOALS } });
     await renderGoalpost(client);

@@ -11,8 +11,9 @@ import { ChannelHub, MemoryStore } from '../data/engine/engineHarness';
 export async function renderGoalpost(
   client: FakeClient,
   storage = new MemoryStore(),
-  hub = new ChannelHub(),
+  options: { waitForProfile?: () => Promise<void> } = {},
 ) {
+  const hub = new ChannelHub();
   const fake = client.zendesk;
   const now = () => fake.now;
   let rerender: ((element: ReactElement) => void) | null = null;
@@ -30,6 +31,8 @@ export async function renderGoalpost(
       openChannel: hub.open,
       instanceId: `test-tab-${Math.random()}`,
       politeness: { accountBudgetPerMinute: 10_000, maxShareOfBudget: 1, maxAttempts: 1, baseBackoffMs: 0 },
+      // The simulated clock never sleeps: wait for the profile, as a quick Zendesk would answer it.
+      waitForProfile: options.waitForProfile ?? (() => new Promise<void>(() => undefined)),
     },
     (element) => rerender?.(element),
   );

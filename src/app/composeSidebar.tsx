@@ -27,6 +27,8 @@ export interface SidebarEnvironment {
   instanceId: string;
   /** Overrides of the request politeness (tests run with no waits). */
   politeness?: Partial<PolitenessOptions>;
+  /** When the first paint stops waiting for the agent's profile (default: PROFILE_WAIT_MS). */
+  waitForProfile?: () => Promise<void>;
 }
 
 export interface ComposedSidebar {
@@ -36,9 +38,19 @@ export interface ComposedSidebar {
   element: ReactElement;
 }
 
+/** Whether a late profile changes what the sidebar shows (groups, team, ticket access). */
+function changesBoard(before: AgentContext, after: AgentContext): boolean {
+  return (
+    before.defaultGroupId !== after.defaultGroupId ||
+    before.isTicketAccessRestricted !== after.isTicketAccessRestricted ||
+    before.groupIds.join() !== after.groupIds.join()
+  );
+}
+
 /**
- * Builds the sidebar from its parts — agent context, settings, goals, engine, nudge history, admin target
- * history — the one way both src/index.tsx and the UI tests do it.
+ * Builds the sidebar from its parts — agent context, settings, goals, engine, nudge history, histories — the
+ * one way both src/index.tsx and the UI tests do it. If Zendesk is slow to describe the agent, the board is
+ * drawn at once with what ZAF knows (cached figures included) and rebuilt when the profile arrives.
  */
 export async function composeSidebar(
   env: SidebarEnvironment,
@@ -57,50 +69,68 @@ export async function composeSidebar(
       politeness(planName),
       createStoredRateState(storage, accountSubdomain, agentId),
     );
-  const agent = await loadAgentContext(client, getFor, storage, timing);
-  const get = getFor(agent.accountSubdomain, agent.agentId, agent.planName);
-  const parsedSettings = parseAppSettings(agent.rawSettings, timing.now());
-  const { settings } = parsedSettings;
-  const goals = goalsForAgent(settings.goals, agent.agentId, agent.groupIds);
-  const teamGroupIds = teamGroupsOf(agent, settings);
-  const engine = createAgentEngine({
-    get,
-    agent,
-    goals,
-    settings,
-    teamGroupIds,
-    clock: env.engineClock,
-    storage,
-    openChannel: env.openChannel,
-    instanceId: env.instanceId,
+  const { agent, refined } = await loadAgentContext(client, getFor, storage, timing, env.waitForProfile);
+  let generation = 0;
+  let current = assemble(agent);
+  void refined?.then((late) => {
+    if (!late || !changesBoard(agent, late)) return;
+    current.engine.dispose();
+    current = assemble(late);
+    onChange(current.element);
   });
-  const translator = createTranslator(agent.locale);
-  const nudgeHistory = createNudgeHistoryStore(storage, agent.accountSubdomain, agent.agentId);
-  const draw = (histories: Histories) => (
-    <GoalpostApp
-      client={client}
-      translator={translator}
-      agent={agent}
-      parsedSettings={parsedSettings}
-      goals={goals}
-      teamGroupIds={teamGroupIds}
-      engine={engine}
-      nudgeHistory={nudgeHistory}
-      targetHistory={histories.targetHistory}
-      ownBest={histories.ownBest}
-      now={timing.now}
-    />
-  );
-  loadHistoriesWhenIdle({
-    engine,
-    get,
-    agent,
-    goals,
-    settings,
-    teamGroupIds,
-    storage,
-    timing,
-    onLoaded: (histories) => onChange(draw(histories)),
-  });
-  return { agent, engine, element: draw({ targetHistory: [], ownBest: new Map() }) };
+  return current;
+
+  function assemble(agent: AgentContext): ComposedSidebar {
+    generation += 1;
+    // A rebuilt board starts afresh in React too: new engine, new state.
+    const key = `board-${generation}`;
+    const get = getFor(agent.accountSubdomain, agent.agentId, agent.planName);
+    const parsedSettings = parseAppSettings(agent.rawSettings, timing.now());
+    const { settings } = parsedSettings;
+    const goals = goalsForAgent(settings.goals, agent.agentId, agent.groupIds);
+    const teamGroupIds = teamGroupsOf(agent, settings);
+    const engine = createAgentEngine({
+      get,
+      agent,
+      goals,
+      settings,
+      teamGroupIds,
+      clock: env.engineClock,
+      storage,
+      openChannel: env.openChannel,
+      instanceId: `${env.instanceId}:${agent.groupIds.join('-')}:${agent.defaultGroupId ?? ''}`,
+    });
+    const translator = createTranslator(agent.locale);
+    const nudgeHistory = createNudgeHistoryStore(storage, agent.accountSubdomain, agent.agentId);
+    const draw = (histories: Histories) => (
+      <GoalpostApp
+        key={key}
+        client={client}
+        translator={translator}
+        agent={agent}
+        parsedSettings={parsedSettings}
+        goals={goals}
+        teamGroupIds={teamGroupIds}
+        engine={engine}
+        nudgeHistory={nudgeHistory}
+        targetHistory={histories.targetHistory}
+        ownBest={histories.ownBest}
+        now={timing.now}
+      />
+    );
+    loadHistoriesWhenIdle({
+      engine,
+      get,
+      agent,
+      goals,
+      settings,
+      teamGroupIds,
+      storage,
+      timing,
+      onLoaded: (histories) => {
+        if (current.engine === engine) onChange(draw(histories));
+      },
+    });
+    return { agent, engine, element: draw({ targetHistory: [], ownBest: new Map() }) };
+  }
 }

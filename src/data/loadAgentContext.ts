@@ -105,9 +105,20 @@ function loadProfile(
   });
 }
 
+/** How long the first paint waits for `users/me` and memberships before drawing with what ZAF knows. */
+export const PROFILE_WAIT_MS = 1_500;
+
+export interface LoadedAgent {
+  agent: AgentContext;
+  /** When the profile was still on its way: the agent as it will be once it arrives (null if it fails). */
+  refined: Promise<AgentContext | null> | null;
+}
+
 /**
  * Who is looking: the agent and account from ZAF (no HTTP), then `users/me` (ticket restriction, default
- * group) and the agent's group memberships — two requests per agent per hour, shared by every tab.
+ * group) and the agent's group memberships — two requests per agent per hour, shared by every tab. A slow
+ * Zendesk never holds the sidebar back: after PROFILE_WAIT_MS the agent is described with ZAF's groups, and
+ * `refined` brings the full profile when it comes.
  */
 export async function loadAgentContext(
   client: ZafClient,
@@ -115,20 +126,14 @@ export async function loadAgentContext(
   getFor: (accountSubdomain: string, agentId: number) => PoliteGet,
   store: KeyValueStore,
   timing: WaitTiming,
-): Promise<AgentContext> {
+  /** Resolves when the first paint should stop waiting for the profile (tests: never, or at once). */
+  waitForProfile: () => Promise<void> = () => timing.sleep(PROFILE_WAIT_MS),
+): Promise<LoadedAgent> {
   const user = v.parse(CurrentUserSchema, await client.get('currentUser'));
   const account = v.parse(CurrentAccountSchema, await client.get('currentAccount'));
   const [rawSettings, context] = await Promise.all([client.settings(), client.context()]);
-  const profile = await loadProfile(
-    getFor(account.subdomain, user.id),
-    store,
-    `goalpost:v2:profile:${account.subdomain}:${user.id}`,
-    user.id,
-    timing,
-  );
-  const membershipGroupIds = profile?.groupIds ?? [];
   const zone = [user.timeZone?.ianaName, account.timeZone?.ianaName].find(isValidZone) ?? 'UTC';
-  return {
+  const describe = (profile: CachedProfile | null): AgentContext => ({
     accountSubdomain: account.subdomain,
     planName: account.planName ?? null,
     agentId: user.id,
@@ -136,10 +141,21 @@ export async function loadAgentContext(
     role: user.role === 'admin' ? 'admin' : 'agent',
     locale: user.locale,
     timeZone: zone,
-    groupIds: membershipGroupIds.length > 0 ? membershipGroupIds : user.groups.map((g) => g.id),
+    groupIds: profile && profile.groupIds.length > 0 ? profile.groupIds : user.groups.map((g) => g.id),
     defaultGroupId: profile?.defaultGroupId ?? null,
     isTicketAccessRestricted: profile?.isTicketAccessRestricted ?? false,
     rawSettings,
     ticketId: context.ticketId,
-  };
+  });
+  const profile = loadProfile(
+    getFor(account.subdomain, user.id),
+    store,
+    `goalpost:v2:profile:${account.subdomain}:${user.id}`,
+    user.id,
+    timing,
+  ).catch(() => null);
+  const waited = Symbol('waited');
+  const first = await Promise.race([profile, waitForProfile().then(() => waited)]);
+  if (first !== waited) return { agent: describe(first as CachedProfile | null), refined: null };
+  return { agent: describe(null), refined: profile.then((late) => (late ? describe(late) : null)) };
 }
