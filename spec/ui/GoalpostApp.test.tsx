@@ -216,12 +216,12 @@ describe('the Goalpost sidebar', () => {
   it('paints the cached board at once when Zendesk does not answer for the profile', async () => {
     const zendesk = new FakeZendesk();
     const client = createFakeClient({ zendesk, settings: { goals: GOALS } });
-    const first = await renderGoalpost(client);
+    const view = await renderGoalpost(client);
     const solved = await screen.findByRole('progressbar', { name: 'Solved today' });
-    const figures = solved.getAttribute('aria-valuenow');
+    const figures = Number(solved.getAttribute('aria-valuenow'));
     // The sidebar closes (its iframe goes, and its engine with it).
-    first.engine.dispose();
-    first.unmount();
+    view.engine.dispose();
+    view.unmount();
     // Two hours later the profile cache has expired and Zendesk times out.
     zendesk.advanceClock(2 * 3_600_000);
     zendesk.fault = 'timeout';
