@@ -119,6 +119,10 @@ describe('the Goalpost sidebar', () => {
     expect(
       await screen.findByText(/Your figures aren't available: Zendesk sent something unexpected/),
     ).toBeInTheDocument();
+    // Besides the polite automatic retry, the agent can try again now.
+    zendesk.fault = 'none';
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('progressbar', { name: 'Solved today' })).toBeInTheDocument();
   });
 
   it('shows at most two nudges; a dismissed one goes away and stays away in a reloaded sidebar', async () => {

@@ -1,3 +1,4 @@
+import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
 import type { DataError } from '../../data/engineState';
 import { useTranslator } from '../i18n/TranslatorContext';
@@ -8,11 +9,14 @@ export function DataNotice({
   refreshedAt,
   now,
   timeZone,
+  onRetry,
 }: {
   error: DataError;
   refreshedAt: number | null;
   now: number;
   timeZone: string;
+  /** Nothing on screen yet: a way to try again now, besides the polite automatic retry. */
+  onRetry?: () => void;
 }) {
   const translator = useTranslator();
   const wait =
@@ -26,6 +30,11 @@ export function DataNotice({
   return (
     <Alert type={refreshedAt === null ? 'error' : 'warning'} role="status">
       <Alert.Paragraph>{text}</Alert.Paragraph>
+      {onRetry && (
+        <Button size="small" onClick={onRetry}>
+          {translator.t('ui.tryAgain')}
+        </Button>
+      )}
     </Alert>
   );
 }

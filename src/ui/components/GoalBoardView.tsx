@@ -68,7 +68,13 @@ export function GoalBoardView({
         </div>
       )}
       {state.status === 'unavailable' && (
-        <DataNotice error={state.error} refreshedAt={null} now={now} timeZone={timeZone} />
+        <DataNotice
+          error={state.error}
+          refreshedAt={null}
+          now={now}
+          timeZone={timeZone}
+          onRetry={onRefresh}
+        />
       )}
       {state.status === 'ready' && (
         <>
