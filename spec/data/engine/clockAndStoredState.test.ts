@@ -1,5 +1,6 @@
 import { cacheKey, writeCachedSnapshot } from '../../../src/data/engine/snapshotCache';
 import type { EngineState } from '../../../src/data/engineState';
+import { RequestFailure } from '../../../src/data/zendesk/requestFailure';
 import { Browser, CountingSource, openEngineTab } from './engineHarness';
 
 const START = Date.parse('2026-11-18T10:00:00Z');
@@ -109,5 +110,31 @@ describe('stored records that are not what we wrote', () => {
     expect(tab.getState().status).toBe('loading');
     await browser.clock.advance(1_000);
     expect(tab.getState().status).toBe('ready');
+  });
+});
+
+describe('the agent’s Try again', () => {
+  it('cuts a back-off short after a failure, but never a 429’s Retry-After', async () => {
+    const browser = new Browser(START);
+    const source = new CountingSource(browser.clock);
+    source.failWith = new RequestFailure({ kind: 'serverError', status: 503 });
+    const tab = openTab(browser, 'tab-1', source);
+    await browser.clock.advance(1_000);
+    expect(tab.getState().status).toBe('unavailable');
+    source.failWith = null;
+    tab.refresh('manual');
+    await browser.clock.advance(1_000);
+    expect(tab.getState().status).toBe('ready');
+
+    const calls = source.calls;
+    source.failWith = new RequestFailure({ kind: 'rateLimited', retryAt: browser.clock.now() + 60_000 });
+    tab.refresh('manual');
+    await browser.clock.advance(1_000);
+    source.failWith = null;
+    tab.refresh('manual');
+    await browser.clock.advance(30_000);
+    expect(source.calls).toBe(calls + 1);
+    await browser.clock.advance(31_000);
+    expect(source.calls).toBe(calls + 2);
   });
 });

@@ -312,7 +312,9 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   }
 
   function isDue(now: number): boolean {
-    if (now < shared.nextTryAt) return false;
+    // An agent's own "Try again" may cut our back-off short; a 429's Retry-After it may not.
+    const isManualRetry = pending?.reason === 'manual' && shared.error?.kind !== 'rateLimited';
+    if (now < shared.nextTryAt && !isManualRetry) return false;
     // After a failure, retry while someone is looking, or when a tab asked for figures.
     if (shared.error) return anyVisible() || pending !== null || (recheck !== null && now >= recheck.at);
     if (pending) return true;
@@ -371,7 +373,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     // A fetch under way will bring fresh figures anyway (a manual refresh included).
     if (shared.isRefreshing) return;
     if (reason !== 'manual' && isFreshEnough) return;
-    if (!pending) pending = { reason, at: now };
+    if (!pending || reason === 'manual') pending = { reason, at: now };
   }
 
   channel.addEventListener('message', ({ data }) => {
