@@ -63,6 +63,24 @@ describe('the Goalpost sidebar', () => {
     expect(
       within(personal).getByText(/median of \d+ solved tickets? · target at most 2 hr/),
     ).toBeInTheDocument();
+    // Figures this fresh are not fetched again: the footer says when the next refresh is possible.
+    expect(screen.getByText(/^Updated just now — next refresh in \d+ s$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Refresh' })).toBeDisabled();
+  });
+
+  it('offers Refresh once figures are 30 s old, and counts down until then', async () => {
+    const client = createFakeClient({ settings: { goals: GOALS } });
+    await renderGoalpost(client);
+    await screen.findByRole('progressbar', { name: 'Solved today' });
+    expect(screen.getByText('Updated just now — next refresh in 30 s')).toBeInTheDocument();
+    client.zendesk.advanceClock(12_000);
+    expect(
+      await screen.findByText('Updated just now — next refresh in 18 s', undefined, { timeout: 2000 }),
+    ).toBeInTheDocument();
+    client.zendesk.advanceClock(20_000);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled(), {
+      timeout: 2000,
+    });
     expect(screen.getByText('Updated just now')).toBeInTheDocument();
   });
 

@@ -125,8 +125,11 @@ const TICK_MS = 5_000;
 /** A leader that stops renewing (tab crashed, frozen) is replaced after this. */
 const LEASE_MS = 15_000;
 const PRESENCE_TTL_MS = 15_000;
-/** Opening or showing a sidebar re-fetches only when the figures are older than this. */
-const FRESH_ENOUGH_MS = 30_000;
+/**
+ * Opening or showing a sidebar re-fetches only when the figures are older than this; the sidebar offers its
+ * Refresh button no sooner either, unless the last refresh failed (it says when the next one is possible).
+ */
+export const FRESH_ENOUGH_MS = 30_000;
 /** Saves this close together share one refresh; a longer stream of saves is not postponed forever. */
 const SAVE_COALESCE_MS = 30_000;
 const FIRST_RETRY_MS = 30_000;

@@ -5,6 +5,7 @@ import { HEADLINE_GOALS } from '../../core/board/buildGoalBoard';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import type { SettingsProblem } from '../../core/settings/appSettings';
+import { FRESH_ENOUGH_MS } from '../../data/engine/createDataEngine';
 import type { GoalBoard } from '../hooks/useGoalBoard';
 import { useTranslator } from '../i18n/TranslatorContext';
 import { DataNotice } from './DataNotice';
@@ -116,6 +117,9 @@ export function GoalBoardView({
             refreshedAt={state.refreshedAt}
             now={now}
             isRefreshing={state.isRefreshing}
+            hasFailed={state.error !== null}
+            minimumAgeMs={FRESH_ENOUGH_MS}
+            clock={board.clock}
             onRefresh={onRefresh}
           />
         </>

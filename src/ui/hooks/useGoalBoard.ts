@@ -32,6 +32,8 @@ export interface GoalBoard {
   progress: GoalProgress[];
   nudges: NudgeCandidate[];
   pendingSolves: readonly PendingSolve[];
+  /** The board's clock, for countdowns. */
+  clock: () => number;
   dismiss(nudge: NudgeCandidate): void;
 }
 
@@ -102,5 +104,5 @@ export function useGoalBoard({
     [nudgeHistory, clock, reloadHistory],
   );
 
-  return { state, now, progress, nudges, pendingSolves, dismiss };
+  return { state, now, progress, nudges, pendingSolves, clock, dismiss };
 }
