@@ -62,13 +62,22 @@ export async function composeSidebar(
     accountBudgetPerMinute: accountBudgetForPlan(planName),
     ...env.politeness,
   });
-  const getFor = (accountSubdomain: string, agentId: number, planName: string | null = null) =>
-    createPoliteGet(
+  const getFor = (
+    accountSubdomain: string,
+    agentId: number,
+    planName: string | null = null,
+    priority: 'figures' | 'background' = 'figures',
+  ) => {
+    const options = politeness(planName);
+    return createPoliteGet(
       client.request.bind(client),
       timing,
-      politeness(planName),
+      // Background work (histories) proceeds only while the agent's minute is less than half used, so it
+      // never makes the next refresh of the figures wait for budget. Both count against the same minute.
+      priority === 'background' ? { ...options, maxShareOfBudget: options.maxShareOfBudget / 2 } : options,
       createStoredRateState(storage, accountSubdomain, agentId),
     );
+  };
   const { agent, refined } = await loadAgentContext(client, getFor, storage, timing, env.waitForProfile);
   let generation = 0;
   let current = assemble(agent);
@@ -120,7 +129,7 @@ export async function composeSidebar(
     );
     loadHistoriesWhenIdle({
       engine,
-      get,
+      get: getFor(agent.accountSubdomain, agent.agentId, agent.planName, 'background'),
       agent,
       goals,
       settings,

@@ -1,7 +1,7 @@
 import { cacheKey, writeCachedSnapshot } from '../../../src/data/engine/snapshotCache';
 import type { EngineState } from '../../../src/data/engineState';
 import { RequestFailure } from '../../../src/data/zendesk/requestFailure';
-import { Browser, CountingSource, openEngineTab } from './engineHarness';
+import { Browser, CountingSource, openEngineTab, SlowSource } from './engineHarness';
 
 const START = Date.parse('2026-11-18T10:00:00Z');
 const AGENT = 3720451;
@@ -136,5 +136,22 @@ describe('the agent’s Try again', () => {
     expect(source.calls).toBe(calls + 1);
     await browser.clock.advance(31_000);
     expect(source.calls).toBe(calls + 2);
+  });
+});
+
+describe('a clock moved during a fetch', () => {
+  it('stamps the figures with when they arrived, so every tab calls them fresh', async () => {
+    const browser = new Browser(START);
+    const source = new SlowSource(browser.clock, 10_000);
+    const leader = openTab(browser, 'tab-1', source);
+    await browser.clock.advance(1_000);
+    // The machine's clock is set an hour forward while the fetch is under way.
+    browser.clock.current += 3_600_000;
+    await browser.clock.advance(12_000);
+    const state = leader.getState();
+    expect(state.status).toBe('ready');
+    const age = state.status === 'ready' ? browser.clock.now() - state.refreshedAt : -1;
+    expect(age).toBeGreaterThanOrEqual(0);
+    expect(age).toBeLessThan(60_000);
   });
 });

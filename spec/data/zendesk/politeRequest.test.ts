@@ -174,4 +174,23 @@ describe('politeGet', () => {
     await expect(createPoliteGet(s.send, s.timing)('/q')).resolves.toEqual({ count: 3 });
     expect(s.sleeps).toEqual([20_000]);
   });
+
+  it('background work uses only the first half of the agent’s minute, leaving the rest for the figures', async () => {
+    const store = new MemoryStore();
+    const s = scripted([]);
+    const options = { ...DEFAULT_POLITENESS, accountBudgetPerMinute: 200, maxShareOfBudget: 0.05 };
+    const figures = createPoliteGet(s.send, s.timing, options, createStoredRateState(store, 'acme', 7));
+    const background = createPoliteGet(
+      s.send,
+      s.timing,
+      { ...options, maxShareOfBudget: 0.025 },
+      createStoredRateState(store, 'acme', 7),
+    );
+    const started = s.now();
+    for (let i = 0; i < 3; i += 1) await figures(`/figures${i}`);
+    for (let i = 0; i < 4; i += 1) await background(`/history${i}`);
+    // 10 a minute in all: 3 for figures leave 2 for history before the minute turns.
+    const firstMinute = s.sent.filter((r) => r.at < started + 60_000).map((r) => r.url);
+    expect(firstMinute).toEqual(['/figures0', '/figures1', '/figures2', '/history0', '/history1']);
+  });
 });

@@ -133,6 +133,8 @@ export const FRESH_ENOUGH_MS = 30_000;
 /** Saves this close together share one refresh; a longer stream of saves is not postponed forever. */
 const SAVE_COALESCE_MS = 30_000;
 const FIRST_RETRY_MS = 30_000;
+/** No fetch takes this long, even waiting politely for budget: a longer one means the clock was moved. */
+const CLOCK_JUMP_MS = 20 * 60_000;
 const MAX_RETRY_MS = 10 * 60_000;
 
 /**
@@ -284,17 +286,22 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
         startedAt - shared.lastFullAt >= fullEveryMs;
       const snapshot =
         needsFull || !previous ? await source.full(startedAt) : await source.changes(previous, startedAt);
-      writeCachedSnapshot(storage, accountSubdomain, agentId, snapshot, startedAt);
-      dropRequestsCoveredBy(startedAt);
+      // Figures are stamped with when their fetch began (a change made meanwhile is not covered by them) —
+      // unless the clock jumped during the fetch, back or far forward: then its start means nothing now.
+      const finishedAt = clock.now();
+      const didClockJump = finishedAt < startedAt || finishedAt - startedAt > CLOCK_JUMP_MS;
+      const stampedAt = didClockJump ? finishedAt : startedAt;
+      writeCachedSnapshot(storage, accountSubdomain, agentId, snapshot, stampedAt);
+      dropRequestsCoveredBy(stampedAt);
       setShared(
         {
           snapshot,
-          refreshedAt: startedAt,
+          refreshedAt: stampedAt,
           error: null,
           isRefreshing: false,
           nextTryAt: 0,
           failuresInRow: 0,
-          lastFullAt: needsFull ? startedAt : shared.lastFullAt,
+          lastFullAt: needsFull ? stampedAt : shared.lastFullAt,
           pendingSolves: reconcilePendingSolves(shared.pendingSolves, snapshot, clock.now()),
         },
         true,
