@@ -76,6 +76,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   let zendesk = new FakeZendesk(options.seed ?? 42);
   zendesk.indexLagSeconds = options.indexLagSeconds ?? 60;
   let offsetMs = zendesk.now - Date.now();
+  /** How far the app iframes' clock is off the simulated time (a computer clock set wrong); may be < 0. */
+  let appClockSkewMs = 0;
   const sync = () => {
     zendesk.now = Date.now() + offsetMs;
   };
@@ -186,6 +188,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     return {
       now: zendesk.now,
       offsetMs,
+      appClockSkewMs,
       appBuilt: existsSync(join(DIST, 'assets/iframe.html')),
       account: {
         subdomain: zendesk.account.subdomain,
@@ -228,6 +231,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     zendesk = new FakeZendesk(options.seed ?? 42);
     zendesk.indexLagSeconds = options.indexLagSeconds ?? 60;
     offsetMs = zendesk.now - Date.now();
+    appClockSkewMs = 0;
     settings = { ...initialSettings };
   }
 
@@ -265,10 +269,16 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         const minutes = Number(input.minutes ?? 0);
         if (!Number.isFinite(minutes) || minutes < 0)
           throw new BadInput('minutes must be a number ≥ 0: the clock only moves forward.');
+        if (input.appClockSkewMinutes !== undefined) {
+          // Only the app's clock, as when the agent's computer clock is wrong: Zendesk's time runs on.
+          const skew = Number(input.appClockSkewMinutes);
+          if (!Number.isFinite(skew)) throw new BadInput('appClockSkewMinutes must be a number.');
+          appClockSkewMs = skew * 60_000;
+        }
         offsetMs += minutes * 60_000;
         sync();
         broadcast('changed', { what: 'clock' });
-        return json(response, 200, { now: zendesk.now, offsetMs });
+        return json(response, 200, { now: zendesk.now, offsetMs, appClockSkewMs });
       }
       case '/__sim/config': {
         if (input.indexLagSeconds !== undefined) {

@@ -37,8 +37,9 @@
 
   async function refreshState() {
     state = await getJson(`/__sim/state?agent=${agentId}`);
-    // The app's clock (sim-clock.js in the iframe) follows the simulator's, read from here.
-    window.__simOffsetMs = state.offsetMs;
+    // The app's clock (sim-clock.js in the iframe) follows the simulator's, read from here, plus any skew
+    // set through the control API (an agent's computer clock that is wrong, or moved back).
+    window.__simOffsetMs = state.offsetMs + (state.appClockSkewMs || 0);
     const zone = state.currentUser.timeZone.ianaName;
     const local = new Intl.DateTimeFormat('en-GB', {
       timeZone: zone,

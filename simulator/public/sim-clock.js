@@ -1,5 +1,6 @@
 // Simulator only (never in dist/): the app's clock follows the simulator's "now", which the host page
-// can move forward. The host keeps the offset from real time in window.__simOffsetMs.
+// can move forward, plus any app clock skew (which may be negative: a clock moved back). The host keeps the
+// offset from real time in window.__simOffsetMs.
 (function () {
   const RealDate = Date;
   const offset = () => {

@@ -36,42 +36,45 @@ test('opening a ticket shows personal and team progress with the seeded figures'
   const frame = sidebar(page, ticketId);
   await expect(
     frame.getByRole('progressbar', { name: 'Solved today' }).getAttribute('aria-valuetext'),
-  ).resolves.toContain(`${expected.solvedToday} / 12`);
+  ).resolves.toContain(`${expected.solvedToday} of 12`);
+  // The demo has more goals than the first screen shows: the rest are one click away.
+  await frame.getByRole('button', { name: /^Show all \d+ goals$/ }).click();
   await expect(
     frame.getByRole('progressbar', { name: 'Team solved this week' }).getAttribute('aria-valuetext'),
-  ).resolves.toContain(`${expected.teamSolvedWeek} / 250`);
+  ).resolves.toContain(`${expected.teamSolvedWeek} of 250`);
   await expect(
     frame.getByRole('progressbar', { name: 'My open tickets' }).getAttribute('aria-valuetext'),
-  ).resolves.toContain(`${expected.backlog} · target ≤ 15`);
+  ).resolves.toContain(`${expected.backlog} · target at most 15`);
   const csat = expected.csatWeek;
   await expect(
     frame.getByRole('progressbar', { name: 'CSAT this week' }).getAttribute('aria-valuetext'),
-  ).resolves.toContain(`${Math.round(csat.percent ?? 0)}% (n = ${csat.good + csat.bad})`);
+  ).resolves.toContain(`${Math.round(csat.percent ?? 0)}% from ${csat.good + csat.bad} ratings`);
   await shoot('sidebar-main', ticketId);
   copyFileSync(join(ARTIFACTS, 'sidebar-main.png'), join(__dirname, '../../docs/sidebar.png'));
 });
 
-test('a solve shows once search has indexed it; bad ratings below the CSAT floor bring the quality nudge', async () => {
+test('an own solve counts at once, pending until search confirms it, never twice; bad ratings below the CSAT floor bring the quality nudge', async () => {
   const ticketId = await openSimulator();
   const frame = sidebar(page, ticketId);
   const solvedBar = frame.getByRole('progressbar', { name: 'Solved today' });
   const before = (await simState()).expected.solvedToday;
   await page.getByTestId('solve').click();
-  // Within the index lag the search still sees the ticket open.
-  await page.waitForTimeout(3_000);
-  await expect(solvedBar.getAttribute('aria-valuetext')).resolves.toContain(`${before} / 12`);
-  // Past the index lag, the sidebar refreshes by itself (the save scheduled it) and shows the solve.
+  // At once (the search index still sees the ticket open): counted, and marked as not yet confirmed.
+  await frame.getByText(`${before + 1} of 12`).waitFor({ timeout: 2_000 });
+  await frame.getByText("Includes 1 solve Zendesk hasn't confirmed yet.").waitFor({ timeout: 2_000 });
+  // Past the index lag, the sidebar refreshes by itself (the save scheduled it): confirmed, still counted once.
   await page.getByRole('button', { name: '+1 min' }).click();
   await page.getByRole('button', { name: '+1 min' }).click();
-  await frame.getByText(`${before + 1} / 12`).waitFor({ timeout: 15_000 });
+  await frame.getByText(/hasn't confirmed yet/).waitFor({ state: 'detached', timeout: 15_000 });
+  await expect(solvedBar.getAttribute('aria-valuetext')).resolves.toContain(`${before + 1} of 12`);
 
   for (const solved of (await simState()).recentlySolved)
     await control('/__sim/act', { action: 'rate', ticketId: solved.id, score: 'bad', agentId: AOIFE });
   await control('/__sim/clock', { minutes: 2 });
   await frame.getByRole('button', { name: 'Refresh' }).click();
   const coaching = frame.getByRole('region', { name: 'Coaching' });
-  await coaching.getByText(/under the 80% floor/).waitFor({ timeout: 15_000 });
-  await expect(coaching.getByText(/behind today's milestone/).count()).resolves.toBe(0);
+  await coaching.getByText(/under your 80% floor/).waitFor({ timeout: 15_000 });
+  await expect(coaching.getByText(/on pace for/).count()).resolves.toBe(0);
   await shoot('sidebar-quality-nudge', ticketId);
 });
 
@@ -107,14 +110,16 @@ test('invalid settings from the admin panel: line-numbered errors for the admin,
   await page.getByTestId('save-settings').click();
   const ticketId = (await simState(MAYA_ADMIN)).openTickets[0]!.id;
   const frame = sidebar(page, ticketId);
-  await frame.getByText('Line 2:').waitFor({ timeout: 30_000 });
+  await frame.getByText('2 lines in the settings have problems.').waitFor({ timeout: 30_000 });
+  await frame.getByRole('button', { name: 'Show' }).click();
+  await frame.getByText('Line 2:').waitFor();
   await frame.getByText(/unknown metric “sovled”. Did you mean “solved”\?/).waitFor();
   await frame.getByText('Line 3:').waitFor();
   await frame.getByRole('progressbar', { name: 'Solved today' }).waitFor();
   await shoot('sidebar-admin-problems', ticketId);
 });
 
-test('429 and 500: the last good figures stay with their age, and come back fresh when the API recovers', async () => {
+test('a 500: the last good figures stay with their age, and come back fresh when the API recovers', async () => {
   const ticketId = await openSimulator();
   const frame = sidebar(page, ticketId);
   const solvedText = await frame
@@ -130,16 +135,10 @@ test('429 and 500: the last good figures stay with their age, and come back fres
   await frame.getByText(/Updated 3 min/).waitFor();
   await shoot('sidebar-stale', ticketId);
 
-  await control('/__sim/config', { fault: 'none', budgetPerMinute: 1 });
-  await control('/__sim/clock', { minutes: 1 });
-  await frame.getByText(/Zendesk is busy; retrying in/).waitFor({ timeout: 40_000 });
-  await expect(
-    frame.getByRole('progressbar', { name: 'Solved today' }).getAttribute('aria-valuetext'),
-  ).resolves.toBe(solvedText);
-
-  await control('/__sim/config', { budgetPerMinute: 200 });
+  // (A 429 seen by one tab and respected by every tab is covered in reliability.browser.test.ts.)
+  await control('/__sim/config', { fault: 'none' });
   await control('/__sim/clock', { minutes: 2 });
-  await frame.getByText('Updated just now').waitFor({ timeout: 40_000 });
+  await frame.getByText(/^Updated just now/).waitFor({ timeout: 40_000 });
   await expect(frame.getByText(/Showing figures from/).count()).resolves.toBe(0);
 });
 

@@ -65,7 +65,7 @@ export function wrapZafClient(sdk: ZafSdkClient): ZafClient {
       sdk.on(event, handler);
       return () => sdk.off(event, handler);
     },
-    async request({ url, timeout = 20_000 }) {
+    async request({ url, timeout = 10_000 }) {
       try {
         const raw = await sdk.request({
           url,

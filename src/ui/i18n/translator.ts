@@ -50,10 +50,12 @@ function find(catalog: unknown, path: string): string | null {
 }
 
 function interpolate(template: string, values: MessageValues, formatNumber: (n: number) => string): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+  return template.replace(/\{\{(\w+)\}\}(\.?)/g, (whole, name: string, stop: string) => {
     if (!Object.hasOwn(values, name)) return whole;
     const value = values[name];
-    return typeof value === 'number' ? formatNumber(value) : String(value);
+    const text = typeof value === 'number' ? formatNumber(value) : String(value);
+    // An abbreviation ending a sentence ends it once: "2 Std.", not "2 Std..".
+    return stop === '.' && text.endsWith('.') ? text : text + stop;
   });
 }
 
