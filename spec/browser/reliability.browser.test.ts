@@ -87,8 +87,14 @@ async function openHost(ticketId: number): Promise<void> {
 }
 
 async function openTab(ticketId: number): Promise<void> {
-  const answer = await control('/__sim/page', { command: 'openTab', ticketId });
-  expect(answer.delivered).toBeGreaterThan(0);
+  // The page takes commands once its event stream is connected, a moment after it reports ready.
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const answer = await control('/__sim/page', { command: 'openTab', ticketId });
+    if (Number(answer.delivered) > 0) return;
+    if (Date.now() > until) throw new Error(`the host page never took "openTab ${ticketId}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The Solved today bar; sidebars of background tabs are hidden, as in Zendesk, but still drawn. */
