@@ -155,3 +155,17 @@ describe('a clock moved during a fetch', () => {
     expect(age).toBeLessThan(60_000);
   });
 });
+
+describe('a browser whose storage is full', () => {
+  it('still shows figures: the tab fetches for itself when no lease can be written', async () => {
+    const browser = new Browser(START);
+    const source = new CountingSource(browser.clock);
+    const full = browser.storage;
+    full.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const tab = openTab(browser, 'tab-1', source);
+    await browser.clock.advance(1_000);
+    expect(tab.getState().status).toBe('ready');
+  });
+});

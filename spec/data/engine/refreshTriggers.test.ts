@@ -78,6 +78,17 @@ describe('when the engine refreshes', () => {
     expect(source.calls).toBe(callsBefore);
   });
 
+  it('after a reload with a recent cache, asks only for changes: the last full fetch is remembered', async () => {
+    const { browser, clock, source, openTab } = setup();
+    const cached = await source.full(START - 10 * MINUTE);
+    writeCachedSnapshot(browser.storage, 'acme', AGENT, cached, START - 2 * MINUTE, START - 10 * MINUTE);
+    source.log.length = 0;
+    const tab = openTab('tab-1');
+    tab.setVisible(true);
+    await clock.advance(SECOND);
+    expect(source.log.map((call) => call.kind)).toEqual(['changes']);
+  });
+
   it('asks only for changes after the first load, and everything again hourly and when the period rolls over', async () => {
     const { clock, source, openTab } = setup();
     const tab = openTab('tab-1');

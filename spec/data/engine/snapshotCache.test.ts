@@ -39,8 +39,12 @@ const snapshot: AgentSnapshot = {
 describe('the figures cache', () => {
   it('gives back what was stored for the same account and agent', () => {
     const store = new MemoryStore();
-    writeCachedSnapshot(store, 'acme', AGENT, snapshot, NOW);
-    expect(readCachedSnapshot(store, 'acme', AGENT, NOW + 60_000)).toEqual({ snapshot, refreshedAt: NOW });
+    writeCachedSnapshot(store, 'acme', AGENT, snapshot, NOW, NOW - 600_000);
+    expect(readCachedSnapshot(store, 'acme', AGENT, NOW + 60_000)).toEqual({
+      snapshot,
+      refreshedAt: NOW,
+      lastFullAt: NOW - 600_000,
+    });
   });
 
   it('keeps accounts and agents apart', () => {

@@ -160,7 +160,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     isRefreshing: false,
     nextTryAt: 0,
     failuresInRow: 0,
-    lastFullAt: 0,
+    lastFullAt: cached?.lastFullAt ?? 0,
     pendingSolves: [],
   };
   let isVisible = false;
@@ -237,7 +237,9 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     try {
       storage.setItem(leaseKey, JSON.stringify({ holder: instanceId, expiresAt: now + LEASE_MS }));
     } catch {
-      return false;
+      // Storage full or blocked: no tab can write a lease, so none would ever lead and the sidebar would
+      // wait for ever. With no live lease of another tab to defer to, this tab fetches for itself.
+      return true;
     }
     // Re-read: when two tabs race, the last writer wins and the other steps back.
     return readLease()?.holder === instanceId;
@@ -291,7 +293,8 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
       const finishedAt = clock.now();
       const didClockJump = finishedAt < startedAt || finishedAt - startedAt > CLOCK_JUMP_MS;
       const stampedAt = didClockJump ? finishedAt : startedAt;
-      writeCachedSnapshot(storage, accountSubdomain, agentId, snapshot, stampedAt);
+      const lastFullAt = needsFull ? stampedAt : shared.lastFullAt;
+      writeCachedSnapshot(storage, accountSubdomain, agentId, snapshot, stampedAt, lastFullAt);
       dropRequestsCoveredBy(stampedAt);
       setShared(
         {
@@ -301,7 +304,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
           isRefreshing: false,
           nextTryAt: 0,
           failuresInRow: 0,
-          lastFullAt: needsFull ? stampedAt : shared.lastFullAt,
+          lastFullAt,
           pendingSolves: reconcilePendingSolves(shared.pendingSolves, snapshot, clock.now()),
         },
         true,

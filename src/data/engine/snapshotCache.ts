@@ -37,6 +37,8 @@ const CachedFiguresSchema = v.object({
   accountSubdomain: v.string(),
   agentId: id,
   refreshedAt: instant,
+  /** When the last full fetch ran, so a reload does not refetch everything when a delta would do. */
+  lastFullAt: v.optional(instant),
   snapshot: v.object({
     agentId: id,
     fetchedAt: instant,
@@ -77,7 +79,7 @@ export function readCachedSnapshot(
   accountSubdomain: string,
   agentId: number,
   now: number,
-): { snapshot: AgentSnapshot; refreshedAt: number } | null {
+): { snapshot: AgentSnapshot; refreshedAt: number; lastFullAt: number } | null {
   try {
     const raw = store.getItem(cacheKey(accountSubdomain, agentId));
     if (!raw) return null;
@@ -91,7 +93,14 @@ export function readCachedSnapshot(
       // From the future (a clock moved back): its age is unknown, so its figures cannot be called fresh.
       cached.refreshedAt <= now &&
       now - cached.refreshedAt < CACHE_MAX_AGE_MS;
-    return isOurs ? { snapshot: cached.snapshot, refreshedAt: cached.refreshedAt } : null;
+    if (!isOurs) return null;
+    const lastFullAt = cached.lastFullAt ?? 0;
+    return {
+      snapshot: cached.snapshot,
+      refreshedAt: cached.refreshedAt,
+      // Never later than the figures themselves: a full fetch cannot postdate what it fetched.
+      lastFullAt: lastFullAt <= cached.refreshedAt ? lastFullAt : 0,
+    };
   } catch {
     return null;
   }
@@ -117,8 +126,9 @@ export function writeCachedSnapshot(
   agentId: number,
   snapshot: AgentSnapshot,
   refreshedAt: number,
+  lastFullAt = 0,
 ): void {
-  const record = { version: VERSION, accountSubdomain, agentId, refreshedAt, snapshot };
+  const record = { version: VERSION, accountSubdomain, agentId, refreshedAt, lastFullAt, snapshot };
   try {
     store.setItem(cacheKey(accountSubdomain, agentId), JSON.stringify(record));
   } catch {
