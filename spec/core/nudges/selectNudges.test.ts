@@ -401,8 +401,14 @@ describe('selectNudges', () => {
         }),
       );
 
+    // A board has each goal once (the parser and goalsForAgent guarantee it).
+    const goalsOnce = fc.uniqueArray(arbitraryProgress, {
+      maxLength: 8,
+      selector: (p) => `${p.goal.scope}:${p.goal.metric}:${p.goal.period}`,
+    });
+
     it('exercises the pace rule (guards the generator)', () => {
-      const sample = fc.sample(fc.array(arbitraryProgress, { maxLength: 8 }), 200);
+      const sample = fc.sample(goalsOnce, { numRuns: 1000, seed: 7 });
       expect(
         sample.some((all) => selectNudges(selection({ progress: all })).some((n) => n.kind === 'pace')),
       ).toBe(true);
@@ -410,41 +416,35 @@ describe('selectNudges', () => {
 
     it('never shows more than the cap, never a pace nudge under the quality guard, every key translated', () => {
       fc.assert(
-        fc.property(
-          fc.array(arbitraryProgress, { maxLength: 8 }),
-          fc.array(arbitraryOpen, { maxLength: 5 }),
-          (all, open) => {
-            const nudges = selectNudges(selection({ progress: all, openTickets: open }));
-            expect(nudges.length).toBeLessThanOrEqual(NUDGE_CAP);
-            if (all.some((p) => QUALITY_ALARMS.includes(p.status)))
-              expect(nudges.some((n) => n.kind === 'pace')).toBe(false);
-            // Never two nudges about one ticket.
-            const tickets = nudges.flatMap((n) => (n.ticketId === null ? [] : [n.ticketId]));
-            expect(new Set(tickets).size).toBe(tickets.length);
-            for (const nudge of nudges) {
-              const subject = all.find(
-                (p) => p.goal.scope === 'me' && nudge.id.endsWith(`${p.goal.metric}:${p.goal.period}`),
-              );
-              // A pace nudge never contradicts the projection: it comes only when the projection falls short.
-              if (nudge.kind === 'pace' && subject?.pace?.projection != null)
-                expect(subject.pace.projection).toBeLessThan(subject.goal.target);
-              // Milestone nudges only inside their band.
-              if (nudge.rule === 'halfway' && subject) {
-                expect(subject.fraction).toBeGreaterThanOrEqual(HALFWAY_BAND.from);
-                expect(subject.fraction).toBeLessThan(HALFWAY_BAND.to);
-              }
+        fc.property(goalsOnce, fc.array(arbitraryOpen, { maxLength: 5 }), (all, open) => {
+          const nudges = selectNudges(selection({ progress: all, openTickets: open }));
+          expect(nudges.length).toBeLessThanOrEqual(NUDGE_CAP);
+          if (all.some((p) => QUALITY_ALARMS.includes(p.status)))
+            expect(nudges.some((n) => n.kind === 'pace')).toBe(false);
+          // Never two nudges about one ticket.
+          const tickets = nudges.flatMap((n) => (n.ticketId === null ? [] : [n.ticketId]));
+          expect(new Set(tickets).size).toBe(tickets.length);
+          for (const nudge of nudges) {
+            const subject = all.find(
+              (p) => p.goal.scope === 'me' && nudge.id.endsWith(`${p.goal.metric}:${p.goal.period}`),
+            );
+            // A pace nudge never contradicts the projection: it comes only when the projection falls short.
+            if (nudge.kind === 'pace' && subject?.pace?.projection != null)
+              expect(subject.pace.projection).toBeLessThan(subject.goal.target);
+            // Milestone nudges only inside their band.
+            if (nudge.rule === 'halfway' && subject) {
+              expect(subject.fraction).toBeGreaterThanOrEqual(HALFWAY_BAND.from);
+              expect(subject.fraction).toBeLessThan(HALFWAY_BAND.to);
             }
-            for (const nudge of nudges) {
-              const key = nudge.message.key.replace('ui.nudges.', '');
-              const texts = en.ui.nudges as Record<string, unknown>;
-              expect(texts[key] ?? texts[`${key}_other`]).toEqual(expect.any(String));
-              // Only the agent's own figures: no free text that could carry a name.
-              expect(Object.values(nudge.message.params).filter((param) => param.type === 'text')).toEqual(
-                [],
-              );
-            }
-          },
-        ),
+          }
+          for (const nudge of nudges) {
+            const key = nudge.message.key.replace('ui.nudges.', '');
+            const texts = en.ui.nudges as Record<string, unknown>;
+            expect(texts[key] ?? texts[`${key}_other`]).toEqual(expect.any(String));
+            // Only the agent's own figures: no free text that could carry a name.
+            expect(Object.values(nudge.message.params).filter((param) => param.type === 'text')).toEqual([]);
+          }
+        }),
       );
     });
   });
