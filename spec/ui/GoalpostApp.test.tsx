@@ -223,6 +223,24 @@ describe('the Goalpost sidebar', () => {
     expect(screen.getByText(`${before + 1} of 40`)).toBeInTheDocument();
   });
 
+  it('does not count a note on a ticket solved long ago as a new solve', async () => {
+    const zendesk = new FakeZendesk();
+    const old = zendesk
+      .liveTickets()
+      .find(
+        (t) => t.assigneeId === AOIFE && t.solvedAt !== null && t.solvedAt < TODAY.start - 7 * 86_400_000,
+      )!;
+    const client = createFakeClient({ zendesk, settings: { goals: 'me solved 40 day' } });
+    client.ticketId = old.id;
+    await renderGoalpost(client);
+    await screen.findByRole('progressbar', { name: 'Solved today' });
+    const before = expectedFromSeed(zendesk).solvedToday;
+    client.emit('ticket.submit.done', { ticket: { id: old.id } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.getByText(`${before} of 40`)).toBeInTheDocument();
+    expect(screen.queryByText(/hasn't confirmed yet/)).not.toBeInTheDocument();
+  });
+
   it('shows an impossible personal target as a stretch goal, without pace pressure', async () => {
     const client = createFakeClient({ settings: { goals: 'me solved 500 day' } });
     await renderGoalpost(client);

@@ -56,3 +56,22 @@ describe('status words: one meaning each, whichever way the metric points', () =
     expect(actual).toBe(expected);
   });
 });
+
+describe('team figures belong to one team', () => {
+  it('does not take a count fetched for other groups as this team’s figure', () => {
+    const week = { start: at('2026-11-16T00:00:00Z'), end: at('2026-11-23T00:00:00Z') };
+    const counts = [{ kind: 'solved' as const, ...week, groupIds: [99], count: 180 }];
+    const [progress] = evaluateGoals(
+      [goalOf({ scope: 'team', target: 250, period: 'week' })],
+      snapshotOf({ teamCounts: counts }),
+      DUBLIN_WEDNESDAY,
+    );
+    expect(progress).toMatchObject({ value: null, status: 'notEnoughData' });
+    const [own] = evaluateGoals(
+      [goalOf({ scope: 'team', target: 250, period: 'week' })],
+      snapshotOf({ teamCounts: [{ ...counts[0]!, groupIds: [...DUBLIN_WEDNESDAY.teamGroupIds] }] }),
+      DUBLIN_WEDNESDAY,
+    );
+    expect(own).toMatchObject({ value: 180 });
+  });
+});

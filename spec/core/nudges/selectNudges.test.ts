@@ -144,6 +144,26 @@ describe('selectNudges', () => {
     expect(nudges.map((n) => n.rule)).toEqual(['sla-soon', 'behind-pace']);
   });
 
+  it('still warns of an SLA about to breach in a slot the agent just emptied', () => {
+    const refreshedAt = now - 60_000;
+    let history = dismissNudge(EMPTY_NUDGE_HISTORY, 'behind-pace:solved:day', dayEnd, now - 30_000);
+    history = dismissNudge(history, 'halfway:solved:week', weekEnd, now - 20_000);
+    const due = ticketFact({ status: 'open', solvedAt: null, activeSlaBreachAt: now + 20 * 60_000 });
+    const team = progress(
+      { scope: 'team', target: 120, period: 'week' },
+      { value: 100, fraction: 100 / 120, share: { mine: 14, team: 100, percent: 14 } },
+    );
+    const nudges = selectNudges(
+      selection({
+        progress: [behindSolved, team],
+        openTickets: [due],
+        history,
+        figuresRefreshedAt: refreshedAt,
+      }),
+    );
+    expect(nudges.map((n) => n.rule)).toEqual(['sla-soon']);
+  });
+
   it('leaves a dismissed nudge’s slot empty until newer figures arrive', () => {
     const due = ticketFact({ status: 'open', solvedAt: null, activeSlaBreachAt: now + 12 * 60_000 });
     const input = { progress: [behindSolved, csatBelowFloor], openTickets: [due] };

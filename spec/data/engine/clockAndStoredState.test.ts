@@ -169,3 +169,38 @@ describe('a browser whose storage is full', () => {
     expect(tab.getState().status).toBe('ready');
   });
 });
+
+describe('review findings', () => {
+  it('one Try again during an outage buys one early attempt, then back-off resumes', async () => {
+    const browser = new Browser(START);
+    const source = new CountingSource(browser.clock);
+    source.failWith = new RequestFailure({ kind: 'serverError', status: 503 });
+    const tab = openTab(browser, 'tab-1', source);
+    await browser.clock.advance(1_000);
+    const before = source.calls;
+    tab.refresh('manual');
+    await browser.clock.advance(60_000);
+    // The click's attempt, and at most one back-off retry (30–60 s) in the minute after it.
+    expect(source.calls - before).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps own solves from every tab, even one that closed right after its submit', async () => {
+    const browser = new Browser(START);
+    const first = openTab(browser, 'tab-1', new CountingSource(browser.clock));
+    await browser.clock.advance(1_000);
+    first.recordSolve(111);
+    first.dispose();
+    await browser.clock.advance(1_000);
+    const second = openTab(browser, 'tab-2', new CountingSource(browser.clock));
+    const third = openTab(browser, 'tab-3', new CountingSource(browser.clock));
+    await browser.clock.advance(1_000);
+    third.recordSolve(222);
+    await browser.clock.advance(100);
+    for (const tab of [second, third]) {
+      const state = tab.getState();
+      expect(state.status === 'ready' && state.pendingSolves.map((s) => s.ticketId).sort()).toEqual([
+        111, 222,
+      ]);
+    }
+  });
+});

@@ -42,4 +42,27 @@ describe('fetchOwnHistory', () => {
     await fetchOwnHistory(get, tomorrow, store, 'own', instantTiming(fake));
     expect(fake.log.filter((r) => r.path.includes('search/count'))).toHaveLength(9);
   });
+
+  it('judges nothing on a history cut short by a failure, and completes it next time', async () => {
+    const fake = new FakeZendesk(42);
+    fake.budgetPerMinute = 100_000;
+    const honest = createPoliteGet(fakeZendeskTransport(fake, AOIFE), instantTiming(fake), {
+      ...DEFAULT_POLITENESS,
+      accountBudgetPerMinute: 100_000,
+      maxShareOfBudget: 1,
+    });
+    let calls = 0;
+    const failingAfterThree = (url: string) => (++calls > 3 ? Promise.reject(new Error('429')) : honest(url));
+    const plans = planOwnHistory(parseGoalLines('me solved 25 day').goals, {
+      timeZone: 'Europe/Dublin',
+      weekStartsOn: 1,
+      now: fake.now,
+    });
+    const store = new MemoryStore();
+    expect((await fetchOwnHistory(failingAfterThree, plans, store, 'own', instantTiming(fake))).size).toBe(0);
+    const complete = await fetchOwnHistory(honest, plans, store, 'own', instantTiming(fake));
+    expect(complete.get('me:solved:day')).toEqual(expect.objectContaining({ best: expect.any(Number) }));
+    // The three counted before the failure were kept: only five more were asked.
+    expect(fake.log.filter((r) => r.path.includes('search/count'))).toHaveLength(3 + 5);
+  });
 });

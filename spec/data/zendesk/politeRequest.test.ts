@@ -169,10 +169,27 @@ describe('politeGet', () => {
     expect(s.sent.filter((r) => r.at < (s.sent[0]?.at ?? 0) + 60_000)).toHaveLength(2);
   });
 
-  it('waits for a 503’s Retry-After before its retry', async () => {
-    const s = scripted([{ status: 503, headers: { 'retry-after': '20' }, body: null }, ok()]);
+  it('waits out a short 503 Retry-After, and turns a long one into a block for every tab', async () => {
+    const s = scripted([{ status: 503, headers: { 'retry-after': '3' }, body: null }, ok()]);
     await expect(createPoliteGet(s.send, s.timing)('/q')).resolves.toEqual({ count: 3 });
-    expect(s.sleeps).toEqual([20_000]);
+    expect(s.sleeps).toEqual([3_000]);
+
+    const store = new MemoryStore();
+    const long = scripted([{ status: 503, headers: { 'retry-after': '20' }, body: null }]);
+    const get = createPoliteGet(
+      long.send,
+      long.timing,
+      DEFAULT_POLITENESS,
+      createStoredRateState(store, 'acme', 7),
+    );
+    await expect(get('/q')).rejects.toMatchObject({
+      error: { kind: 'rateLimited', retryAt: long.now() + 20_000 },
+    });
+    long.advance(19_000);
+    await expect(get('/q')).rejects.toMatchObject({ error: { kind: 'rateLimited' } });
+    expect(long.sent).toHaveLength(1);
+    long.advance(1_000);
+    await expect(get('/q')).resolves.toEqual({ count: 1 });
   });
 
   it('background work uses only the first half of the agent’s minute, leaving the rest for the figures', async () => {
@@ -192,5 +209,28 @@ describe('politeGet', () => {
     // 10 a minute in all: 3 for figures leave 2 for history before the minute turns.
     const firstMinute = s.sent.filter((r) => r.at < started + 60_000).map((r) => r.url);
     expect(firstMinute).toEqual(['/figures0', '/figures1', '/figures2', '/history0', '/history1']);
+  });
+});
+
+describe('politeGet on a storage that refuses writes', () => {
+  it('still keeps to its budget and its 429 block', async () => {
+    const store = new MemoryStore();
+    store.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const s = scripted([{ status: 429, headers: { 'retry-after': '30' }, body: 'Rate limited' }]);
+    const get = createPoliteGet(
+      s.send,
+      s.timing,
+      DEFAULT_POLITENESS,
+      createStoredRateState(store, 'acme', 7),
+    );
+    await expect(get('/a')).rejects.toMatchObject({ error: { kind: 'rateLimited' } });
+    await expect(get('/b')).rejects.toMatchObject({ error: { kind: 'rateLimited' } });
+    expect(s.sent).toHaveLength(1);
+    s.advance(30_000);
+    const started = s.now();
+    for (let i = 0; i < 12; i += 1) await get(`/c${i}`);
+    expect(s.sent.filter((r) => r.at >= started && r.at < started + 60_000)).toHaveLength(10);
   });
 });

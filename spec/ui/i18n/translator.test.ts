@@ -34,5 +34,7 @@ describe('the message catalog', () => {
     expect(fr.t('ui.status.achieved')).toBe('Achieved');
     expect(fr.lookup('ui.nudges.constructor')).toBe('ui.nudges.constructor');
     expect(fr.lookup('ui.__proto__')).toBe('ui.__proto__');
+    // English text follows English plural rules, even for an agent whose language counts 0 as "one".
+    expect(fr.t('ui.gaps.unreadable', { count: 0 })).toBe("0 records from Zendesk couldn't be read.");
   });
 });

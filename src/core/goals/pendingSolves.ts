@@ -69,3 +69,19 @@ export function reconcilePendingSolves(
       !confirmed.has(solve.ticketId) && now - solve.solvedAt < PENDING_SOLVE_MAX_MS && solve.solvedAt <= now,
   );
 }
+
+/** Two tabs' pending solves together (each ticket once, its earliest time), less what `snapshot` confirms. */
+export function mergePendingSolves(
+  a: readonly PendingSolve[],
+  b: readonly PendingSolve[],
+  snapshot: AgentSnapshot | null,
+): PendingSolve[] {
+  const confirmed = new Set(snapshot?.solvedTickets.map((ticket) => ticket.id) ?? []);
+  const byTicket = new Map<number, PendingSolve>();
+  for (const solve of [...a, ...b]) {
+    const known = byTicket.get(solve.ticketId);
+    if (!confirmed.has(solve.ticketId) && (!known || solve.solvedAt < known.solvedAt))
+      byTicket.set(solve.ticketId, solve);
+  }
+  return [...byTicket.values()];
+}

@@ -46,10 +46,16 @@ function teamCount(
   counts: readonly TeamCount[],
   kind: TeamCountKind,
   bounds: PeriodBounds | null,
+  teamGroupIds: readonly number[],
 ): number | null {
+  // The same window and the same groups: a count fetched for another team is not this team's figure.
+  const team = [...teamGroupIds].sort((a, b) => a - b).join();
   const match = counts.find(
     (count) =>
-      count.kind === kind && count.start === (bounds?.start ?? null) && count.end === (bounds?.end ?? null),
+      count.kind === kind &&
+      count.start === (bounds?.start ?? null) &&
+      count.end === (bounds?.end ?? null) &&
+      [...count.groupIds].sort((a, b) => a - b).join() === team,
   );
   return match ? match.count : null;
 }
@@ -71,16 +77,16 @@ function measure(
     const mine = solved.filter((t) => t.groupId !== null && context.teamGroupIds.includes(t.groupId)).length;
     switch (goal.metric) {
       case 'solved': {
-        const team = teamCount(counts, 'solved', bounds);
+        const team = teamCount(counts, 'solved', bounds, context.teamGroupIds);
         return { value: team, sampleSize: team ?? 0, mine };
       }
       case 'csat': {
-        const good = teamCount(counts, 'csatGood', bounds);
-        const bad = teamCount(counts, 'csatBad', bounds);
+        const good = teamCount(counts, 'csatGood', bounds, context.teamGroupIds);
+        const bad = teamCount(counts, 'csatBad', bounds, context.teamGroupIds);
         return good === null || bad === null ? { value: null, sampleSize: 0 } : csatFromCounts(good, bad);
       }
       case 'backlog': {
-        const team = teamCount(counts, 'backlog', null);
+        const team = teamCount(counts, 'backlog', null, context.teamGroupIds);
         return { value: team, sampleSize: team ?? 0 };
       }
       default:

@@ -1,4 +1,4 @@
-import type { Nudge, NudgeRuleId } from './nudge';
+import type { Nudge, NudgeKind, NudgeRuleId } from './nudge';
 import type { NudgeHistory } from './nudgeHistory';
 import { isDismissed } from './nudgeHistory';
 import type { NudgeCandidate, NudgeInput, NudgeRule } from './nudgeRules';
@@ -8,6 +8,8 @@ import { QUALITY_ALARMS } from '../metrics/goalProgress';
 /** Never more than this many nudges at once: coaching, not nagging (goal-practice #11). */
 export const NUDGE_CAP = 2;
 export const DEFAULT_REPEAT_MINUTES = 30;
+/** Nudges that never wait for a slot to cool down: a customer at risk, or quality below its floor. */
+const URGENT_KINDS: readonly NudgeKind[] = ['risk', 'quality'];
 /** A nudge seen within this long is still on screen (the board re-evaluates every 30 s). */
 const STILL_SHOWN_MS = 2 * 60_000;
 const CELEBRATION_SHOWN_MS = 30 * 60_000;
@@ -46,7 +48,7 @@ export function selectNudges(selection: NudgeSelection): NudgeCandidate[] {
     (at) => at >= refreshedAt && now - at < repeatMs && at <= now,
   ).length;
   const seenTickets = new Set<number>();
-  return candidates
+  const ranked = candidates
     .filter((nudge) => nudge.audience === 'agent' || selection.isAdmin === true)
     .filter((nudge) => !(isQualityGuarded && SPEED_KINDS.includes(nudge.kind)))
     .filter((nudge) => !isDismissed(history, nudge.id, now))
@@ -67,8 +69,19 @@ export function selectNudges(selection: NudgeSelection): NudgeCandidate[] {
       if (seenTickets.has(nudge.ticketId)) return false;
       seenTickets.add(nudge.ticketId);
       return true;
+    });
+  // A customer about to wait too long, or a quality alarm, is said even in a slot the agent just emptied;
+  // everything else waits for newer figures there.
+  const urgent = ranked.filter((nudge) => URGENT_KINDS.includes(nudge.kind)).slice(0, NUDGE_CAP);
+  let calmSlots = Math.max(0, NUDGE_CAP - heldSlots - urgent.length);
+  return ranked
+    .filter((nudge) => {
+      if (urgent.includes(nudge)) return true;
+      if (calmSlots === 0) return false;
+      calmSlots -= 1;
+      return true;
     })
-    .slice(0, Math.max(0, NUDGE_CAP - heldSlots));
+    .slice(0, NUDGE_CAP);
 }
 
 export type { Nudge };

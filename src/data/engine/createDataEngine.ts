@@ -1,5 +1,9 @@
 import type { PendingSolve } from '../../core/goals/pendingSolves';
-import { reconcilePendingSolves } from '../../core/goals/pendingSolves';
+import {
+  mergePendingSolves,
+  PENDING_SOLVE_MAX_MS,
+  reconcilePendingSolves,
+} from '../../core/goals/pendingSolves';
 import type { AgentSnapshot } from '../../core/goals/ticketFacts';
 import type { DataEngine, DataError, EngineState, RefreshReason } from '../engineState';
 import { dataErrorOf } from '../zendesk/requestFailure';
@@ -120,6 +124,17 @@ function sanitiseShared(state: unknown, now: number): SharedState | null {
   };
 }
 
+const INITIAL_SHARED: SharedState = {
+  snapshot: null,
+  refreshedAt: 0,
+  error: null,
+  isRefreshing: false,
+  nextTryAt: 0,
+  failuresInRow: 0,
+  lastFullAt: 0,
+  pendingSolves: [],
+};
+
 /** How often each tab renews its presence and the leader its lease. */
 const TICK_MS = 5_000;
 /** A leader that stops renewing (tab crashed, frozen) is replaced after this. */
@@ -153,6 +168,29 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   const presence = new Map<string, { isVisible: boolean; seenAt: number }>();
 
   const cached = readCachedSnapshot(storage, accountSubdomain, agentId, clock.now());
+  // Own solves not yet confirmed, kept across reloads and tabs (a tab may close right after its submit).
+  const pendingKey = `goalpost:v1:pending:${accountSubdomain}:${agentId}`;
+  const readStoredPending = (): PendingSolve[] => {
+    try {
+      const stored = sanitiseShared(
+        { ...INITIAL_SHARED, pendingSolves: JSON.parse(storage.getItem(pendingKey) ?? '[]') as unknown },
+        clock.now(),
+      );
+      return (stored?.pendingSolves ?? []).filter(
+        (solve) => clock.now() - solve.solvedAt < PENDING_SOLVE_MAX_MS,
+      );
+    } catch {
+      return [];
+    }
+  };
+  const writeStoredPending = (pending: readonly PendingSolve[]) => {
+    try {
+      if (pending.length === 0) storage.removeItem(pendingKey);
+      else storage.setItem(pendingKey, JSON.stringify(pending));
+    } catch {
+      // Storage blocked: pending solves live in this page and its broadcasts only.
+    }
+  };
   let shared: SharedState = {
     snapshot: cached?.snapshot ?? null,
     refreshedAt: cached?.refreshedAt ?? 0,
@@ -161,7 +199,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     nextTryAt: 0,
     failuresInRow: 0,
     lastFullAt: cached?.lastFullAt ?? 0,
-    pendingSolves: [],
+    pendingSolves: readStoredPending(),
   };
   let isVisible = false;
   let isDisposed = false;
@@ -265,6 +303,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   }
 
   function setShared(next: SharedState, broadcast: boolean): void {
+    if (next.pendingSolves !== shared.pendingSolves) writeStoredPending(next.pendingSolves);
     shared = next;
     if (broadcast) post({ type: 'state', from: instanceId, state: shared });
     emit();
@@ -279,6 +318,8 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   async function runRefresh(): Promise<void> {
     inFlight = true;
     const startedAt = clock.now();
+    // A click on Try again buys one early attempt, not an end to back-off for the rest of an outage.
+    if (pending?.reason === 'manual') pending = null;
     setShared({ ...shared, isRefreshing: true }, true);
     try {
       const previous = shared.snapshot;
@@ -399,12 +440,21 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
         const incoming = sanitiseShared(message.state, clock.now());
         if (!incoming) break;
         const ownIsFromFuture = shared.refreshedAt > clock.now();
+        // Own solves are news whichever tab heard of them: kept from both sides until search confirms them.
+        const pendingSolves = mergePendingSolves(
+          shared.pendingSolves,
+          incoming.pendingSolves,
+          incoming.snapshot,
+        );
         if (incoming.refreshedAt >= shared.refreshedAt || incoming.error || ownIsFromFuture) {
           if (!incoming.isRefreshing) dropRequestsCoveredBy(incoming.refreshedAt);
-          setShared(incoming, false);
-        } else if (incoming.isRefreshing !== shared.isRefreshing) {
+          setShared({ ...incoming, pendingSolves }, false);
+        } else if (
+          incoming.isRefreshing !== shared.isRefreshing ||
+          pendingSolves.length !== shared.pendingSolves.length
+        ) {
           // "Refreshing" news from the leader, carrying older figures than ours: take the news, keep ours.
-          setShared({ ...shared, isRefreshing: incoming.isRefreshing }, false);
+          setShared({ ...shared, isRefreshing: incoming.isRefreshing, pendingSolves }, false);
         }
         break;
       }

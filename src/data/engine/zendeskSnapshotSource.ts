@@ -27,7 +27,8 @@ export function createZendeskSnapshotSource(options: SnapshotSourceOptions): Sna
   return {
     full: (now) =>
       fetchAgentSnapshot(options.get, options.agentId, plan(now), now, options.isTeamViewPartial),
-    changes: (previous, now) => fetchSnapshotChanges(options.get, previous, plan(now), now),
+    changes: (previous, now) =>
+      fetchSnapshotChanges(options.get, previous, plan(now), now, options.isTeamViewPartial),
     solvedSince: (now) => plan(now).solvedSince,
   };
 }

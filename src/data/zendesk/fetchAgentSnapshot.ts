@@ -215,6 +215,7 @@ export async function fetchSnapshotChanges(
   previous: AgentSnapshot,
   plan: SnapshotPlan,
   now: number,
+  isTeamViewPartial = previous.isTeamViewPartial,
 ): Promise<AgentSnapshot> {
   const budget = new RefreshBudget(get);
   const changedSolved = await searchSolved(
@@ -251,6 +252,8 @@ export async function fetchSnapshotChanges(
     solvedTickets,
     openTickets: open.filter((t): t is TicketFact => t !== undefined && !isSolved(t)),
     teamCounts: counts,
+    // What this agent may see now, not what the snapshot it started from was fetched with.
+    isTeamViewPartial,
     // A solved ticket's metric set always has solved_at: without one, the set was missing.
     gaps: gapsOf(budget, solvedTickets.filter((t) => t.solvedAt === null).length),
   };

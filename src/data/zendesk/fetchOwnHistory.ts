@@ -75,7 +75,8 @@ export async function fetchOwnHistory(
       const count = counts.get(periodKey(period));
       return count === undefined ? [] : [count];
     });
-    const own = ownBestOf(known);
+    // Judged only on the whole history: one slow day counted before a 429 is no measure of the agent.
+    const own = known.length === plan.periods.length ? ownBestOf(known) : null;
     if (own) best.set(plan.goalKey, own);
   }
   return best;

@@ -42,6 +42,9 @@ export function accountBudgetForPlan(planName: string | null): number {
   return PLAN_BUDGETS.find(([pattern]) => planName && pattern.test(planName))?.[1] ?? 200;
 }
 
+/** A 503's Retry-After up to this is waited out inside the request; a longer one ends the refresh. */
+const MAX_INLINE_WAIT_MS = 5_000;
+
 export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
 /** Resolves with the JSON body of a 2xx answer; rejects with a RequestFailure. */
 export type PoliteGet = (url: string) => Promise<unknown>;
@@ -121,14 +124,19 @@ export function createPoliteGet(
           response.status === 0 ? { kind: 'timeout' } : { kind: 'serverError', status: response.status },
         );
       }
-      // A 503 that says when to come back is taken at its word; otherwise full jitter spreads retries from
-      // many agents instead of synchronising them.
+      // A 503 that says when to come back is taken at its word: a short wait here, a longer one as a block
+      // for every tab (the refresh ends and the engine comes back then). Otherwise full jitter spreads
+      // retries from many agents instead of synchronising them.
       const stated = response.headers['retry-after'];
-      await timing.sleep(
-        response.status === 503 && stated !== undefined && stated.trim() !== ''
-          ? retryAfterMs(stated, timing.now(), 0)
-          : timing.random() * options.baseBackoffMs * 2 ** (attemptNumber - 1),
-      );
+      if (response.status === 503 && stated !== undefined && stated.trim() !== '') {
+        const now = timing.now();
+        const wait = retryAfterMs(stated, now, 0);
+        if (wait > MAX_INLINE_WAIT_MS) {
+          shared.block(now + wait);
+          throw new RequestFailure({ kind: 'rateLimited', retryAt: now + wait });
+        }
+        await timing.sleep(wait);
+      } else await timing.sleep(timing.random() * options.baseBackoffMs * 2 ** (attemptNumber - 1));
     }
   }
 

@@ -67,25 +67,31 @@ export function createStoredRateState(
     try {
       store.setItem(key, JSON.stringify(value));
     } catch {
-      // Storage full or blocked: this tab still keeps to its own budget through its in-flight requests.
+      // Storage full or blocked: the memory copy below still holds this tab to its block and budget.
     }
   };
+  // This tab's own view, so a storage that refuses writes never switches the limits off.
+  const memory = createMemoryRateState();
   return {
     blockedUntil(now) {
       const [until = 0] = readNumbers(store, blockKey);
-      return trustedBlock(until, now);
+      return Math.max(trustedBlock(until, now), memory.blockedUntil(now));
     },
     block(until) {
+      memory.block(until);
       const [current = 0] = readNumbers(store, blockKey);
       // The later block wins, unless the stored one is beyond any Retry-After we accept.
       write(blockKey, [Math.max(trustedBlock(current, until), until)]);
     },
     sentSince(since, now) {
-      return readNumbers(store, sentKey)
-        .filter((at) => at > since && at <= now)
-        .sort((a, b) => a - b);
+      const stored = readNumbers(store, sentKey).filter((at) => at > since && at <= now);
+      const own = memory.sentSince(since, now);
+      // Storage holds every tab's sends, this tab's included, when it takes writes; when it refuses them,
+      // this tab's own count is the floor.
+      return (stored.length >= own.length ? stored : own).sort((a, b) => a - b);
     },
     recordSent(at) {
+      memory.recordSent(at);
       const kept = readNumbers(store, sentKey).filter((time) => time > at - WINDOW_MS && time <= at);
       write(sentKey, [...kept, at].slice(-MAX_KEPT));
     },

@@ -12,11 +12,18 @@ export function useZafEvents(client: ZafClient, engine: DataEngine, agentId: num
     const isPageVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
     let isActive = true;
     const update = () => engine.setVisible(isActive && isPageVisible());
-    // The agent's own solve counts at once; search confirms it a minute or more later.
+    // The agent's own solve counts at once; search confirms it a minute or more later. Only a change to
+    // solved counts: a note added to a ticket solved last week is no new solve.
+    let statusBefore: string | null = null;
+    const readTicket = async () => readSavedTicket(await client.get('ticket').catch(() => null));
+    void readTicket().then((ticket) => {
+      statusBefore = ticket?.status ?? null;
+    });
     const onTicketSaved = async () => {
-      const ticket = await client.get('ticket').catch(() => null);
-      const saved = readSavedTicket(ticket);
-      if (saved && isOwnSolve(saved, agentId)) engine.recordSolve(saved.id);
+      const saved = await readTicket();
+      const wasSolved = statusBefore === null || statusBefore === 'solved' || statusBefore === 'closed';
+      statusBefore = saved?.status ?? statusBefore;
+      if (saved && !wasSolved && isOwnSolve(saved, agentId)) engine.recordSolve(saved.id);
       else engine.refresh('ticketSaved');
     };
     const offs = [

@@ -63,8 +63,12 @@ function interpolate(template: string, values: MessageValues, formatNumber: (n: 
 export function createTranslator(locale: string): Translator {
   const language = shippedLocale(locale);
   const intlLocale = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : language;
-  const catalogs = [CATALOGS[language], en];
-  const plurals = new Intl.PluralRules(intlLocale);
+  // Each catalog picks its plural forms by its own language's rules: an English fallback text for a French
+  // agent still says "0 tickets", not the French "0 ticket".
+  const catalogs = [
+    { texts: CATALOGS[language], plurals: new Intl.PluralRules(language) },
+    { texts: en as unknown, plurals: new Intl.PluralRules('en') },
+  ];
   const numberFormat = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 0 });
   const percentFormat = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
   // One unit style for every part, so a duration never mixes "3h" with "48 Min.".
@@ -74,13 +78,14 @@ export function createTranslator(locale: string): Translator {
 
   function lookup(key: string, values: MessageValues = {}): string {
     const count = values.count;
-    const candidates =
-      typeof count === 'number' ? [`${key}_${plurals.select(count)}`, `${key}_other`, key] : [key];
-    for (const catalog of catalogs)
+    for (const { texts, plurals } of catalogs) {
+      const candidates =
+        typeof count === 'number' ? [`${key}_${plurals.select(count)}`, `${key}_other`, key] : [key];
       for (const candidate of candidates) {
-        const template = find(catalog, candidate);
+        const template = find(texts, candidate);
         if (template !== null) return interpolate(template, values, (n) => numberFormat.format(n));
       }
+    }
     return key;
   }
 
