@@ -28,7 +28,8 @@ export async function fetchOnceAcrossTabs<T>(options: {
   leaseKey: string;
   timing: WaitTiming;
   readCached: () => T | null;
-  fetch: () => Promise<T>;
+  /** `stillFetching` renews the lease: a long fetch calls it as it goes, so the others keep waiting. */
+  fetch: (stillFetching: () => void) => Promise<T>;
   leaseMs?: number;
 }): Promise<T> {
   const { store, leaseKey, timing, readCached } = options;
@@ -40,16 +41,23 @@ export async function fetchOnceAcrossTabs<T>(options: {
     const fetched = readCached();
     if (fetched !== null) return fetched;
   }
+  const holder = `${timing.now()}:${Math.random()}`;
+  const claim = () => {
+    try {
+      store.setItem(leaseKey, JSON.stringify({ until: timing.now() + leaseMs, holder }));
+    } catch {
+      // Blocked storage: this tab fetches on its own.
+    }
+  };
+  claim();
   try {
-    store.setItem(leaseKey, JSON.stringify({ until: timing.now() + leaseMs }));
-  } catch {
-    // Blocked storage: this tab fetches on its own.
-  }
-  try {
-    return await options.fetch();
+    return await options.fetch(claim);
   } finally {
     try {
-      store.removeItem(leaseKey);
+      // Only our own lease: another tab may have taken over after ours ran out.
+      const lease: unknown = JSON.parse(store.getItem(leaseKey) ?? 'null');
+      if (lease && typeof lease === 'object' && (lease as { holder?: unknown }).holder === holder)
+        store.removeItem(leaseKey);
     } catch {
       // The lease expires by itself.
     }

@@ -65,4 +65,31 @@ describe('fetchOwnHistory', () => {
     // The three counted before the failure were kept: only five more were asked.
     expect(fake.log.filter((r) => r.path.includes('search/count'))).toHaveLength(3 + 5);
   });
+
+  it('five tabs share one slow count of 16 periods: the fetching tab renews its lease as it goes', async () => {
+    const fake = new FakeZendesk(42);
+    fake.budgetPerMinute = 100_000;
+    const timing = instantTiming(fake);
+    const honest = createPoliteGet(fakeZendeskTransport(fake, AOIFE), timing, {
+      ...DEFAULT_POLITENESS,
+      accountBudgetPerMinute: 100_000,
+      maxShareOfBudget: 1,
+    });
+    // Each count waits half a minute for budget: 16 of them take far longer than the 2-minute lease.
+    const slow = async (url: string) => {
+      await timing.sleep(30_000);
+      return honest(url);
+    };
+    const plans = planOwnHistory(parseGoalLines('me solved 25 day\nme solved 100 week').goals, {
+      timeZone: 'Europe/Dublin',
+      weekStartsOn: 1,
+      now: fake.now,
+    });
+    const store = new MemoryStore();
+    const tabs = await Promise.all(
+      Array.from({ length: 5 }, () => fetchOwnHistory(slow, plans, store, 'own', timing)),
+    );
+    expect(fake.log.filter((r) => r.path.includes('search/count'))).toHaveLength(16);
+    for (const tab of tabs) expect(tab).toEqual(tabs[0]);
+  });
 });

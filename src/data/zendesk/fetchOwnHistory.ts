@@ -48,8 +48,17 @@ export async function fetchOwnHistory(
       const stored = readCounts(store, cacheKey);
       return isComplete(stored) ? stored : null;
     },
-    fetch: async () => {
+    fetch: async (stillFetching) => {
       const stored = readCounts(store, cacheKey);
+      const save = () => {
+        const now = timing.now();
+        const kept = [...stored].filter(([key]) => now - Number(key.split('-')[1]) < KEEP_MS);
+        try {
+          store.setItem(cacheKey, JSON.stringify(Object.fromEntries(kept)));
+        } catch {
+          // Storage full or blocked: counted again next time.
+        }
+      };
       for (const period of wanted) {
         if (stored.has(periodKey(period))) continue;
         // A failure (a 429, say) keeps what was counted so far; the rest waits for the next load.
@@ -58,14 +67,11 @@ export async function fetchOwnHistory(
         const body = v.safeParse(CountResponseSchema, raw);
         if (body.success && Number.isInteger(body.output.count) && body.output.count >= 0)
           stored.set(periodKey(period), body.output.count);
+        // Each count is kept as it comes, and the other tabs keep waiting for the rest.
+        save();
+        stillFetching();
       }
-      const now = timing.now();
-      const kept = [...stored].filter(([key]) => now - Number(key.split('-')[1]) < KEEP_MS);
-      try {
-        store.setItem(cacheKey, JSON.stringify(Object.fromEntries(kept)));
-      } catch {
-        // Storage full or blocked: counted again next time.
-      }
+      save();
       return stored;
     },
   });
