@@ -53,6 +53,7 @@ function Board({
     teamGroupIds,
     nudgeHistory,
     isAdmin: agent.role === 'admin',
+    isTeamViewPartial: agent.isTicketAccessRestricted,
     targetHistory,
     ownBest,
     now,

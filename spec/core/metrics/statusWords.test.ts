@@ -75,3 +75,12 @@ describe('team figures belong to one team', () => {
     expect(own).toMatchObject({ value: 180 });
   });
 });
+
+it('hides team figures from a restricted agent even when the snapshot was fetched before their profile arrived', () => {
+  const [progress] = evaluateGoals(
+    [goalOf({ scope: 'team', target: 250, period: 'week' })],
+    snapshotOf({ isTeamViewPartial: false }),
+    { ...DUBLIN_WEDNESDAY, isTeamViewPartial: true },
+  );
+  expect(progress?.status).toBe('notVisible');
+});

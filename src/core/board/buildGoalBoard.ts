@@ -32,6 +32,8 @@ export interface GoalBoardInput {
   targetHistory?: readonly TargetHistory[];
   /** The agent's best in recent periods per personal count goal (goalKey → count): stretch targets. */
   ownBest?: ReadonlyMap<string, OwnBest>;
+  /** The agent's ticket access is restricted: team figures are not shown as the team's. */
+  isTeamViewPartial?: boolean;
   /** The agent's own solves not yet visible to search. */
   pendingSolves?: readonly PendingSolve[];
 }
@@ -56,6 +58,7 @@ export function buildGoalBoard(input: GoalBoardInput): GoalBoardModel {
     csatMinimumRatings: settings.csatMinimumRatings,
     teamGroupIds: input.teamGroupIds,
     ownBest: input.ownBest,
+    isTeamViewPartial: input.isTeamViewPartial,
   });
   const nudges = selectNudges({
     now,

@@ -38,6 +38,8 @@ export interface EvaluationContext {
    * a target above it is a stretch, shown without pace pressure.
    */
   ownBest?: ReadonlyMap<string, OwnBest>;
+  /** The agent's ticket access is restricted now (whatever the snapshot was fetched with). */
+  isTeamViewPartial?: boolean;
 }
 
 const clamp01 = (value: number) => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
@@ -178,7 +180,8 @@ export function evaluateGoals(
         : null;
     const isOver = bounds !== null && context.now >= bounds.end;
     // An agent who sees only some of the team's tickets would be judged on a fraction of the team: say so.
-    const isHiddenFromAgent = goal.scope === 'team' && snapshot.isTeamViewPartial;
+    const isHiddenFromAgent =
+      goal.scope === 'team' && (snapshot.isTeamViewPartial || context.isTeamViewPartial === true);
     let share: TeamShare | null = null;
     if (
       goal.scope === 'team' &&

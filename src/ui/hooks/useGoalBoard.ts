@@ -22,6 +22,8 @@ export interface GoalBoardInput {
   /** Team goals' recent history, for admins' target check. */
   targetHistory?: readonly TargetHistory[];
   ownBest?: ReadonlyMap<string, OwnBest>;
+  /** The agent's ticket access is restricted (from their profile). */
+  isTeamViewPartial?: boolean;
   /** The clock, injectable for tests. */
   now?: () => number;
 }
@@ -50,6 +52,7 @@ export function useGoalBoard({
   isAdmin,
   targetHistory,
   ownBest,
+  isTeamViewPartial = false,
   now: clock = Date.now,
 }: GoalBoardInput): GoalBoard {
   const state = useSyncExternalStore(
@@ -84,10 +87,23 @@ export function useGoalBoard({
             isAdmin,
             targetHistory,
             ownBest,
+            isTeamViewPartial,
             pendingSolves: state.pendingSolves,
           })
         : { progress: [], nudges: [], pendingSolves: [] },
-    [state, goals, now, timeZone, settings, teamGroupIds, history, isAdmin, targetHistory, ownBest],
+    [
+      state,
+      goals,
+      now,
+      timeZone,
+      settings,
+      teamGroupIds,
+      history,
+      isAdmin,
+      targetHistory,
+      ownBest,
+      isTeamViewPartial,
+    ],
   );
 
   // What was on screen, for the repeat interval and once-only celebrations, shared with the other tabs.
