@@ -253,6 +253,12 @@ export class FakeZendesk {
       const memberships = /^\/api\/v2\/users\/(\d+)\/group_memberships$/.exec(path);
       if (memberships)
         return { status: 200, headers, body: this.memberships(Number(memberships[1]), origin) };
+      const groupMembers = /^\/api\/v2\/groups\/(\d+)\/memberships$/.exec(path);
+      if (groupMembers) {
+        const groupId = Number(groupMembers[1]);
+        if (!this.account.groups.some((g) => g.id === groupId)) return notFound;
+        return { status: 200, headers, body: this.groupMemberships(groupId, origin) };
+      }
       const groups = /^\/api\/v2\/users\/(\d+)\/groups$/.exec(path);
       if (groups) return { status: 200, headers, body: this.userGroups(Number(groups[1]), origin) };
       const metrics = /^\/api\/v2\/tickets\/(\d+)\/metrics$/.exec(path);
@@ -436,21 +442,39 @@ export class FakeZendesk {
     };
   }
 
+  private membershipJson(agent: SimAgent, groupId: number, origin: string): Record<string, unknown> {
+    const index = agent.groupIds.indexOf(groupId);
+    return {
+      url: `${origin}/api/v2/group_memberships/${agent.id * 10 + index}.json`,
+      id: agent.id * 10 + index,
+      user_id: agent.id,
+      group_id: groupId,
+      default: groupId === agent.defaultGroupId,
+      created_at: '2024-03-01T09:00:00Z',
+      updated_at: '2024-03-01T09:00:00Z',
+    };
+  }
+
   private memberships(userId: number, origin: string): Record<string, unknown> {
     const agent = this.agent(userId);
     return {
-      group_memberships: (agent?.groupIds ?? []).map((groupId, index) => ({
-        url: `${origin}/api/v2/group_memberships/${userId * 10 + index}.json`,
-        id: userId * 10 + index,
-        user_id: userId,
-        group_id: groupId,
-        default: groupId === agent?.defaultGroupId,
-        created_at: '2024-03-01T09:00:00Z',
-        updated_at: '2024-03-01T09:00:00Z',
-      })),
+      group_memberships: agent
+        ? agent.groupIds.map((groupId) => this.membershipJson(agent, groupId, origin))
+        : [],
       next_page: null,
       previous_page: null,
       count: agent?.groupIds.length ?? 0,
+    };
+  }
+
+  /** `GET /api/v2/groups/{id}/memberships` (agents may list them): everyone in one group. */
+  private groupMemberships(groupId: number, origin: string): Record<string, unknown> {
+    const members = this.account.agents.filter((agent) => agent.groupIds.includes(groupId));
+    return {
+      group_memberships: members.map((agent) => this.membershipJson(agent, groupId, origin)),
+      next_page: null,
+      previous_page: null,
+      count: members.length,
     };
   }
 

@@ -128,5 +128,9 @@ describe('the fake Zendesk API answers in the shapes of the official OpenAPI des
     const groups = get(`/api/v2/users/${AOIFE}/groups.json`).groups as Record<string, unknown>[];
     expect(groups.length).toBeGreaterThan(0);
     groups.forEach((g) => expectShape('GroupObject', g));
+    const members = get(`/api/v2/groups/${String(groups[0]?.id)}/memberships.json`)
+      .group_memberships as Record<string, unknown>[];
+    expect(members.length).toBeGreaterThan(1);
+    members.forEach((m) => expectShape('GroupMembershipObject', m));
   });
 });

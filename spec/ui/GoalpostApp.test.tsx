@@ -272,6 +272,21 @@ describe('the Goalpost sidebar', () => {
     ).toBeInTheDocument();
   });
 
+  it('warns an admin when a personal target is far beyond what the team’s agents each solve', async () => {
+    const client = createFakeClient({
+      agentId: 3720454,
+      settings: { goals: 'me csat 85% week\nme solved 500 day', goalsReviewedOn: '2026-11-01' },
+    });
+    await renderGoalpost(client);
+    expect(
+      await screen.findByText(
+        /^Admin: Solved today targets 500 per agent, but the team's agents solved a median of \d+ each over the last \d+ periods\./,
+        undefined,
+        { timeout: 3000 },
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('sizes its iframe to its content', async () => {
     const client = createFakeClient({ settings: { goals: GOALS } });
     await renderGoalpost(client);

@@ -10,6 +10,7 @@ import type { DataEngine } from './engineState';
 import type { WaitTiming } from './fetchOnceAcrossTabs';
 import { fetchOwnHistory } from './zendesk/fetchOwnHistory';
 import { fetchTeamHistory } from './zendesk/fetchTeamHistory';
+import { cachedTeamSize } from './zendesk/fetchTeamSize';
 import type { PoliteGet } from './zendesk/politeRequest';
 
 export interface Histories {
@@ -42,8 +43,13 @@ export function loadHistoriesWhenIdle(options: {
     teamGroupIds: options.teamGroupIds,
   };
   const ownPlans = planOwnHistory(options.goals, context);
-  const teamPlans = agent.role === 'admin' ? planTeamHistory(options.goals, context) : [];
-  if (ownPlans.length === 0 && teamPlans.length === 0) return;
+  const isAdmin = agent.role === 'admin';
+  // Admins also weigh personal solved targets against what the team's agents each did.
+  const needsTeamSize =
+    isAdmin &&
+    options.teamGroupIds.length > 0 &&
+    options.goals.some((g) => g.scope === 'me' && g.metric === 'solved');
+  if (ownPlans.length === 0 && !isAdmin) return;
   const keyOf = (kind: string) => `goalpost:v1:${kind}:${agent.accountSubdomain}:${agent.agentId}`;
   let isStarted = false;
   const stop = engine.subscribe((state) => {
@@ -57,6 +63,18 @@ export function loadHistoriesWhenIdle(options: {
         ownPlans.length > 0
           ? await fetchOwnHistory(options.get, ownPlans, options.storage, keyOf('ownHistory'), timing)
           : new Map<string, OwnBest>();
+      const teamSize = needsTeamSize
+        ? await cachedTeamSize(
+            options.get,
+            options.teamGroupIds,
+            options.storage,
+            keyOf('teamSize'),
+            timing.now(),
+          )
+        : null;
+      const teamPlans = isAdmin
+        ? planTeamHistory(options.goals, { ...context, teamSize: teamSize ?? 0 })
+        : [];
       const targetHistory =
         teamPlans.length > 0
           ? await fetchTeamHistory(options.get, teamPlans, options.storage, keyOf('history'), timing)

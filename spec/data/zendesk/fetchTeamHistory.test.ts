@@ -52,6 +52,7 @@ describe('fetchTeamHistory', () => {
       period: 'week',
       periods: weekly.length,
       median: expectedMedian,
+      basis: 'team',
     });
 
     const requests = fake.log.length;

@@ -422,14 +422,12 @@ export const targetOutsideHistory: NudgeRule = {
         median: count(Math.round(history.median)),
         periods: count(history.periods),
       };
+      const direction = ratio > STRETCH_LIMIT ? 'Above' : 'Below';
+      // A personal target is weighed against what the team's agents each did, not the team's total.
+      const key = `target${direction}${history.basis === 'perAgent' ? 'AgentHistory' : 'History'}`;
       return [
         {
-          ...adminCandidate(
-            this,
-            ratio > STRETCH_LIMIT ? 'targetAboveHistory' : 'targetBelowHistory',
-            params,
-            input.now,
-          ),
+          ...adminCandidate(this, key, params, input.now),
           id: `${this.id}:${goalKey(p.goal)}`,
         },
       ];

@@ -17,6 +17,7 @@ const HISTORY_MAX_AGE_MS = 24 * 3_600_000;
 const TargetHistorySchema = v.object({
   goalKey: v.string(),
   period: v.picklist(['day', 'week', 'month', 'quarter', 'now']),
+  basis: v.picklist(['team', 'perAgent']),
   median: v.pipe(v.number(), v.finite()),
   periods: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });

@@ -60,3 +60,10 @@ export const UserMeSchema = v.looseObject({
 export const GroupMembershipsSchema = v.looseObject({
   group_memberships: v.array(v.looseObject({ group_id: v.number(), default: v.nullish(v.boolean()) })),
 });
+
+/** `GET /api/v2/groups/{id}/memberships` (agents may call it): who is in a group. */
+export const GroupMembersSchema = v.looseObject({
+  group_memberships: v.array(v.looseObject({ user_id: v.number() })),
+  next_page: v.nullish(v.string()),
+  count: v.nullish(v.number()),
+});
