@@ -1,5 +1,6 @@
 import { cacheKey, writeCachedSnapshot } from '../../../src/data/engine/snapshotCache';
 import type { EngineState } from '../../../src/data/engineState';
+import type { AgentSnapshot } from '../../../src/core/goals/ticketFacts';
 import { RequestFailure } from '../../../src/data/zendesk/requestFailure';
 import { Browser, CountingSource, openEngineTab, SlowSource } from './engineHarness';
 
@@ -202,5 +203,40 @@ describe('review findings', () => {
         111, 222,
       ]);
     }
+  });
+});
+
+describe('a first load that waits for budget', () => {
+  it('shows the agent’s own figures as soon as they are in, the team’s when they arrive', async () => {
+    const browser = new Browser(START);
+    const counting = new CountingSource(browser.clock);
+    let releaseTeam: () => void = () => undefined;
+    const source = {
+      solvedSince: counting.solvedSince,
+      changes: counting.changes,
+      full: async (now: number, onPersonal?: (personal: AgentSnapshot) => void) => {
+        const whole = await counting.full(now);
+        const personal = { ...whole, teamCounts: [] };
+        onPersonal?.(personal);
+        // The team counts wait a minute for the agent's budget.
+        await new Promise<void>((resolve) => (releaseTeam = resolve));
+        return {
+          ...whole,
+          teamCounts: [{ kind: 'solved' as const, start: 0, end: 1, groupIds: [12], count: 70 }],
+        };
+      },
+    };
+    const tab = openEngineTab(browser, 'tab-1', source);
+    tab.setVisible(true);
+    await browser.clock.advance(1_000);
+    const early = tab.getState();
+    expect(early).toMatchObject({ status: 'ready', isRefreshing: true });
+    expect(early.status === 'ready' && early.snapshot.solvedTickets.length).toBe(3);
+    expect(early.status === 'ready' && early.snapshot.teamCounts).toEqual([]);
+    releaseTeam();
+    await browser.clock.advance(1_000);
+    const late = tab.getState();
+    expect(late).toMatchObject({ status: 'ready', isRefreshing: false });
+    expect(late.status === 'ready' && late.snapshot.teamCounts.map((c) => c.count)).toEqual([70]);
   });
 });

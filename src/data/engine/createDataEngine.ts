@@ -17,7 +17,11 @@ import {
 
 /** Where figures come from: a full fetch, or only what changed since `previous`. */
 export interface SnapshotSource {
-  full(now: number): Promise<AgentSnapshot>;
+  /**
+   * Everything afresh. `onPersonal`, when given, receives the agent's own figures as soon as they are in,
+   * before the team counts: on a first load the agent need not wait for the whole budget to see them.
+   */
+  full(now: number, onPersonal?: (personal: AgentSnapshot) => void): Promise<AgentSnapshot>;
   changes(previous: AgentSnapshot, now: number): Promise<AgentSnapshot>;
   /** The earliest window start the goals need now; a change (period rollover) forces a full fetch. */
   solvedSince(now: number): number;
@@ -328,7 +332,18 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
         previous.solvedSince !== source.solvedSince(startedAt) ||
         startedAt - shared.lastFullAt >= fullEveryMs;
       const snapshot =
-        needsFull || !previous ? await source.full(startedAt) : await source.changes(previous, startedAt);
+        needsFull || !previous
+          ? await source.full(
+              startedAt,
+              previous
+                ? undefined
+                : (personal) => {
+                    // Nothing on screen yet: show the agent's own figures now, the team's when they arrive.
+                    if (!shared.snapshot)
+                      setShared({ ...shared, snapshot: personal, refreshedAt: startedAt }, true);
+                  },
+            )
+          : await source.changes(previous, startedAt);
       // Figures are stamped with when their fetch began (a change made meanwhile is not covered by them) —
       // unless the clock jumped during the fetch, back or far forward: then its start means nothing now.
       const finishedAt = clock.now();

@@ -25,8 +25,8 @@ export function createZendeskSnapshotSource(options: SnapshotSourceOptions): Sna
       teamGroupIds: options.teamGroupIds,
     });
   return {
-    full: (now) =>
-      fetchAgentSnapshot(options.get, options.agentId, plan(now), now, options.isTeamViewPartial),
+    full: (now, onPersonal) =>
+      fetchAgentSnapshot(options.get, options.agentId, plan(now), now, options.isTeamViewPartial, onPersonal),
     changes: (previous, now) =>
       fetchSnapshotChanges(options.get, previous, plan(now), now, options.isTeamViewPartial),
     solvedSince: (now) => plan(now).solvedSince,

@@ -185,6 +185,8 @@ export async function fetchAgentSnapshot(
   plan: SnapshotPlan,
   now: number,
   isTeamViewPartial = false,
+  /** Called with the agent's own figures before the team counts are asked for. */
+  onPersonal?: (personal: AgentSnapshot) => void,
 ): Promise<AgentSnapshot> {
   const budget = new RefreshBudget(get);
   const solved = await withMetrics(budget, await searchSolved(budget, plan.solvedSince, now + 60_000));
@@ -192,15 +194,21 @@ export async function fetchAgentSnapshot(
     budget,
     (await searchAll(budget, BACKLOG_QUERY, { includeSlas: true })).tickets,
   );
-  const counts = await teamCounts(budget, plan.teamCounts);
-  return {
+  const personal: AgentSnapshot = {
     agentId,
     fetchedAt: now,
     solvedSince: plan.solvedSince,
     solvedTickets: solved.facts.filter(isSolved),
     openTickets: open.facts.filter((t) => !isSolved(t)),
-    teamCounts: counts,
+    teamCounts: [],
     isTeamViewPartial,
+    gaps: gapsOf(budget, solved.withoutMetrics + open.withoutMetrics),
+  };
+  if (plan.teamCounts.length > 0) onPersonal?.(personal);
+  const counts = await teamCounts(budget, plan.teamCounts);
+  return {
+    ...personal,
+    teamCounts: counts,
     gaps: gapsOf(budget, solved.withoutMetrics + open.withoutMetrics),
   };
 }
