@@ -287,6 +287,29 @@ describe('the Goalpost sidebar', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the agent’s own figures first and says the team’s are on their way', async () => {
+    const client = createFakeClient({ settings: { goals: GOALS } });
+    let releaseCounts: () => void = () => undefined;
+    const countsWait = new Promise<void>((resolve) => (releaseCounts = resolve));
+    const send = client.request;
+    // Team counts wait (as for the agent's budget) while everything else answers at once.
+    client.request = async (request) => {
+      if (request.url.includes('search/count')) await countsWait;
+      return send(request);
+    };
+    await renderGoalpost(client);
+    expect(await screen.findByRole('progressbar', { name: 'Solved today' })).toBeInTheDocument();
+    expect(screen.getByText('Team figures are on their way.')).toBeInTheDocument();
+    releaseCounts();
+    await waitFor(
+      () => expect(screen.queryByText('Team figures are on their way.')).not.toBeInTheDocument(),
+      {
+        timeout: 3000,
+      },
+    );
+    expect(screen.getByRole('progressbar', { name: 'Team solved this week' })).toBeInTheDocument();
+  });
+
   it('sizes its iframe to its content', async () => {
     const client = createFakeClient({ settings: { goals: GOALS } });
     await renderGoalpost(client);

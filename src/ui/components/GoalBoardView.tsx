@@ -59,6 +59,11 @@ export function GoalBoardView({
   const personal = visible.filter((p) => p.goal.scope === 'me');
   const team = visible.filter((p) => p.goal.scope === 'team');
   const hasHiddenTeam = team.some((p) => p.status === 'notVisible');
+  // A first load shows the agent's own figures first; the team's counts may still be on their way.
+  const isTeamLoading =
+    state.status === 'ready' &&
+    state.isRefreshing &&
+    team.some((p) => p.goal.scope === 'team' && p.value === null);
   return (
     <StyledBoard>
       <StyledVisuallyHiddenTitle>{t('app.name')}</StyledVisuallyHiddenTitle>
@@ -99,7 +104,15 @@ export function GoalBoardView({
             title={t('ui.sections.team')}
             progress={team}
             now={now}
-            note={hasHiddenTeam ? t('ui.notVisibleTeam') : isTeamViewPartial ? t('ui.partialTeam') : null}
+            note={
+              hasHiddenTeam
+                ? t('ui.notVisibleTeam')
+                : isTeamLoading
+                  ? t('ui.teamLoading')
+                  : isTeamViewPartial
+                    ? t('ui.partialTeam')
+                    : null
+            }
           />
           {ordered.length > HEADLINE_GOALS && (
             <Button
