@@ -113,31 +113,24 @@ function sanitiseShared(state: unknown, now: number): SharedState | null {
     nextTryAt: Math.min(s.nextTryAt, now + MAX_RETRY_MS),
     failuresInRow: Math.max(0, Math.min(50, Math.floor(s.failuresInRow))),
     lastFullAt: Math.min(s.lastFullAt, now),
-    pendingSolves: Array.isArray(s.pendingSolves)
-      ? s.pendingSolves
-          .filter(
-            (solve): solve is PendingSolve =>
-              typeof solve === 'object' &&
-              solve !== null &&
-              Number.isSafeInteger(solve.ticketId) &&
-              isInstant(solve.solvedAt) &&
-              solve.solvedAt <= now,
-          )
-          .slice(0, 50)
-      : [],
+    pendingSolves: sanitisePendingSolves(s.pendingSolves, now),
   };
 }
 
-const INITIAL_SHARED: SharedState = {
-  snapshot: null,
-  refreshedAt: 0,
-  error: null,
-  isRefreshing: false,
-  nextTryAt: 0,
-  failuresInRow: 0,
-  lastFullAt: 0,
-  pendingSolves: [],
-};
+/** Pending solves from storage or another tab: well-formed, not from the future, and few. */
+function sanitisePendingSolves(value: unknown, now: number): PendingSolve[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(
+      (solve: unknown): solve is PendingSolve =>
+        typeof solve === 'object' &&
+        solve !== null &&
+        Number.isSafeInteger((solve as PendingSolve).ticketId) &&
+        isInstant((solve as PendingSolve).solvedAt) &&
+        (solve as PendingSolve).solvedAt <= now,
+    )
+    .slice(0, 50);
+}
 
 /** How often each tab renews its presence and the leader its lease. */
 const TICK_MS = 5_000;
@@ -176,12 +169,9 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   const pendingKey = `goalpost:v1:pending:${accountSubdomain}:${agentId}`;
   const readStoredPending = (): PendingSolve[] => {
     try {
-      const stored = sanitiseShared(
-        { ...INITIAL_SHARED, pendingSolves: JSON.parse(storage.getItem(pendingKey) ?? '[]') as unknown },
-        clock.now(),
-      );
-      return (stored?.pendingSolves ?? []).filter(
-        (solve) => clock.now() - solve.solvedAt < PENDING_SOLVE_MAX_MS,
+      const now = clock.now();
+      return sanitisePendingSolves(JSON.parse(storage.getItem(pendingKey) ?? '[]'), now).filter(
+        (solve) => now - solve.solvedAt < PENDING_SOLVE_MAX_MS,
       );
     } catch {
       return [];

@@ -71,7 +71,6 @@ export async function fetchOwnHistory(
         save();
         stillFetching();
       }
-      save();
       return stored;
     },
   });

@@ -60,10 +60,7 @@ export function GoalBoardView({
   const team = visible.filter((p) => p.goal.scope === 'team');
   const hasHiddenTeam = team.some((p) => p.status === 'notVisible');
   // A first load shows the agent's own figures first; the team's counts may still be on their way.
-  const isTeamLoading =
-    state.status === 'ready' &&
-    state.isRefreshing &&
-    team.some((p) => p.goal.scope === 'team' && p.value === null);
+  const isTeamLoading = state.status === 'ready' && state.isRefreshing && team.some((p) => p.value === null);
   return (
     <StyledBoard>
       <StyledVisuallyHiddenTitle>{t('app.name')}</StyledVisuallyHiddenTitle>

@@ -1,32 +1,30 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { Goal } from '../../core/goals/goal';
 import type { PendingSolve } from '../../core/goals/pendingSolves';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
-import type { OwnBest } from '../../core/metrics/evaluateGoals';
-import type { TargetHistory } from '../../core/metrics/teamHistory';
+import type { GoalBoardInput } from '../../core/board/buildGoalBoard';
 import { buildGoalBoard } from '../../core/board/buildGoalBoard';
 import { dismissNudge, recordShown } from '../../core/nudges/nudgeHistory';
 import type { NudgeCandidate } from '../../core/nudges/nudgeRules';
-import type { AppSettings } from '../../core/settings/appSettings';
 import type { NudgeHistoryStore } from '../../data/engine/nudgeHistoryStore';
 import type { DataEngine, EngineState } from '../../data/engineState';
 
-export interface GoalBoardInput {
+/** What the hook needs: the board's inputs that do not change with each refresh, plus where figures come from. */
+export type UseGoalBoardOptions = Pick<
+  GoalBoardInput,
+  | 'goals'
+  | 'settings'
+  | 'timeZone'
+  | 'teamGroupIds'
+  | 'isAdmin'
+  | 'targetHistory'
+  | 'ownBest'
+  | 'isTeamViewPartial'
+> & {
   engine: DataEngine;
-  goals: readonly Goal[];
-  settings: AppSettings;
-  timeZone: string;
-  teamGroupIds: readonly number[];
   nudgeHistory: NudgeHistoryStore;
-  isAdmin: boolean;
-  /** Team goals' recent history, for admins' target check. */
-  targetHistory?: readonly TargetHistory[];
-  ownBest?: ReadonlyMap<string, OwnBest>;
-  /** The agent's ticket access is restricted (from their profile). */
-  isTeamViewPartial?: boolean;
   /** The clock, injectable for tests. */
   now?: () => number;
-}
+};
 
 export interface GoalBoard {
   state: EngineState;
@@ -54,7 +52,7 @@ export function useGoalBoard({
   ownBest,
   isTeamViewPartial = false,
   now: clock = Date.now,
-}: GoalBoardInput): GoalBoard {
+}: UseGoalBoardOptions): GoalBoard {
   const state = useSyncExternalStore(
     useCallback((onChange) => engine.subscribe(onChange), [engine]),
     () => engine.getState(),
