@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { composeSidebar } from './app/composeSidebar';
+import { createSidebarActivity } from './data/zaf/sidebarActivity';
 import { createZafClient } from './data/zaf/zafClient';
 import type { StartupState } from './ui/StartupView';
 import { StartupView } from './ui/StartupView';
@@ -26,6 +27,9 @@ function start(): void {
     show({ kind: 'outsideZendesk' });
     return;
   }
+  // Before any await: ZAF says shown or hidden once, right after registering, and startup takes seconds.
+  // Until it has said, a guess: an iframe in a hidden ticket tab (display:none) has no layout box, 0×0.
+  const activity = createSidebarActivity(client, () => window.innerWidth > 0 && window.innerHeight > 0);
 
   const attempt = async (): Promise<void> => {
     window.clearInterval(retryTimer);
@@ -46,7 +50,9 @@ function start(): void {
             clearTimeout: (handle) => window.clearTimeout(handle as number),
           },
           openChannel: (name) => new BroadcastChannel(name),
+          locks: typeof navigator.locks?.request === 'function' ? navigator.locks : undefined,
           instanceId: crypto.randomUUID(),
+          activity,
         },
         (element) => root.render(element),
       );

@@ -34,7 +34,9 @@ export function snapshotOf(overrides: Partial<AgentSnapshot> = {}): AgentSnapsho
     solvedSince: Date.parse('2026-10-01T00:00:00Z'),
     solvedTickets: [],
     openTickets: [],
+    ownCounts: [],
     teamCounts: [],
+    countsFetchedAt: Date.parse('2026-11-18T12:00:00Z'),
     isTeamViewPartial: false,
     ...overrides,
   };

@@ -68,6 +68,7 @@ describe('a Zendesk that answers oddly', () => {
     const api = hostile((url, body) => (isShowMany(url) ? { ...body, metric_sets: undefined } : body));
     const snapshot = await refreshOnce(api);
     expect(snapshot.solvedTickets.length).toBeGreaterThan(0);
+    // The first-reply goal needs the backlog's metric sets as well as the solved tickets'.
     expect(snapshot.gaps?.ticketsWithoutMetrics).toBe(
       snapshot.solvedTickets.length + snapshot.openTickets.length,
     );
@@ -131,7 +132,9 @@ describe('a Zendesk that answers oddly', () => {
       isShowMany(url) ? { ...body, metric_sets: [{ ticket_id: 'x' }] } : body,
     );
     scenarios += 1;
-    const next = await fetchSnapshotChanges(odd.get, first, api.plan, first.fetchedAt + 60_000);
+    const next = await fetchSnapshotChanges(odd.get, first, api.plan, first.fetchedAt + 60_000, {
+      countsAreDue: false,
+    });
     expect(next.solvedTickets.length).toBeGreaterThanOrEqual(first.solvedTickets.length);
     expect(next.gaps?.unreadableRecords ?? 0).toBeGreaterThanOrEqual(0);
   });

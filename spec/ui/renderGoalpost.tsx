@@ -31,6 +31,8 @@ export async function renderGoalpost(
       openChannel: hub.open,
       instanceId: `test-tab-${Math.random()}`,
       politeness: { accountBudgetPerMinute: 10_000, maxShareOfBudget: 1, maxAttempts: 1, baseBackoffMs: 0 },
+      // The shift-start spread of the first refresh is the engine's (tested there); these tests read the UI.
+      firstRefreshSpreadMs: 0,
       // The simulated clock never sleeps: wait for the profile, as a quick Zendesk would answer it.
       waitForProfile: options.waitForProfile ?? (() => new Promise<void>(() => undefined)),
     },

@@ -4,12 +4,14 @@ import { parseAppSettings } from '../core/settings/parseAppSettings';
 import type { AgentContext } from '../data/agentContext';
 import { createAgentEngine, teamGroupsOf } from '../data/engine/createAgentEngine';
 import type { EngineClock, MessageChannelLike } from '../data/engine/createDataEngine';
+import type { LockManagerLike } from '../data/engine/leadership';
 import { createNudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
 import type { KeyValueStore } from '../data/engine/snapshotCache';
 import type { DataEngine } from '../data/engineState';
 import { loadAgentContext } from '../data/loadAgentContext';
 import type { Histories } from '../data/historyLoader';
 import { loadHistoriesWhenIdle } from '../data/historyLoader';
+import type { SidebarActivity } from '../data/zaf/sidebarActivity';
 import type { ZafClient } from '../data/zaf/zafClient';
 import type { PolitenessOptions, RequestTiming } from '../data/zendesk/politeRequest';
 import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from '../data/zendesk/politeRequest';
@@ -29,6 +31,12 @@ export interface SidebarEnvironment {
   politeness?: Partial<PolitenessOptions>;
   /** When the first paint stops waiting for the agent's profile (default: PROFILE_WAIT_MS). */
   waitForProfile?: () => Promise<void>;
+  /** Whether Zendesk shows the sidebar, listened to since before startup (default: assumed shown). */
+  activity?: SidebarActivity;
+  /** `navigator.locks` where the browser has it: the agent's tabs elect their leader without storage. */
+  locks?: LockManagerLike;
+  /** How far a session's first refresh over stale cached figures is spread (default FIRST_REFRESH_SPREAD_MS). */
+  firstRefreshSpreadMs?: number;
 }
 
 export interface ComposedSidebar {
@@ -107,6 +115,8 @@ export async function composeSidebar(
       clock: env.engineClock,
       storage,
       openChannel: env.openChannel,
+      locks: env.locks,
+      firstRefreshSpreadMs: env.firstRefreshSpreadMs,
       instanceId: `${env.instanceId}:${agent.groupIds.join('-')}:${agent.defaultGroupId ?? ''}`,
     });
     const translator = createTranslator(agent.locale);
@@ -115,6 +125,7 @@ export async function composeSidebar(
       <GoalpostApp
         key={key}
         client={client}
+        activity={env.activity}
         translator={translator}
         agent={agent}
         parsedSettings={parsedSettings}

@@ -7,6 +7,7 @@ import type { ParsedSettings } from '../core/settings/appSettings';
 import type { AgentContext } from '../data/agentContext';
 import type { NudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
 import type { DataEngine } from '../data/engineState';
+import type { SidebarActivity } from '../data/zaf/sidebarActivity';
 import type { ZafClient } from '../data/zaf/zafClient';
 import { ClientProvider } from './ClientProvider';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -18,6 +19,8 @@ import { TranslatorContext } from './i18n/TranslatorContext';
 
 export interface GoalpostAppProps {
   client: ZafClient;
+  /** Whether Zendesk shows the sidebar (see useZafEvents). */
+  activity?: SidebarActivity;
   translator: Translator;
   agent: AgentContext;
   parsedSettings: ParsedSettings;
@@ -35,6 +38,7 @@ export interface GoalpostAppProps {
 
 function Board({
   client,
+  activity,
   agent,
   parsedSettings,
   goals,
@@ -58,7 +62,7 @@ function Board({
     ownBest,
     now,
   });
-  useZafEvents(client, engine, agent.agentId);
+  useZafEvents(client, engine, agent.agentId, activity);
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;

@@ -118,7 +118,7 @@ describe('evaluateGoals', () => {
 });
 
 describe('planFetch', () => {
-  it('covers the longest personal window with one search and asks only the team counts goals need', () => {
+  it('lists today, counts the rest of count-only windows, and asks only the team counts goals need', () => {
     const goals = [
       goal({}),
       goal({ metric: 'csat', period: 'month', target: 85 }),
@@ -126,13 +126,38 @@ describe('planFetch', () => {
       goal({ scope: 'team', metric: 'backlog', period: 'now', target: 60 }),
     ];
     const plan = planFetch(goals, { ...context, teamGroupIds: [12, 13] });
-    expect(new Date(plan.solvedSince).toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(new Date(plan.solvedSince).toISOString()).toBe('2026-11-18T00:00:00.000Z');
+    expect(
+      plan.ownCounts.map((c) => [c.kind, new Date(c.start).toISOString(), new Date(c.end).toISOString()]),
+    ).toEqual([
+      ['csatGood', '2026-11-01T00:00:00.000Z', '2026-11-18T00:00:00.000Z'],
+      ['csatBad', '2026-11-01T00:00:00.000Z', '2026-11-18T00:00:00.000Z'],
+    ]);
     expect(
       plan.teamCounts.map((c) => [c.kind, c.start === null ? null : new Date(c.start).toISOString()]),
     ).toEqual([
       ['csatGood', '2026-11-16T00:00:00.000Z'],
       ['csatBad', '2026-11-16T00:00:00.000Z'],
       ['backlog', null],
+    ]);
+  });
+
+  it('lists solved tickets from the earliest window of a goal that needs per-ticket fields', () => {
+    const goals = [
+      goal({ metric: 'first_reply', period: 'week', target: 120 }),
+      goal({ metric: 'solved', period: 'month', target: 200 }),
+      goal({ metric: 'csat', period: 'day', target: 85 }),
+    ];
+    const plan = planFetch(goals, context);
+    expect(new Date(plan.solvedSince).toISOString()).toBe('2026-11-16T00:00:00.000Z');
+    // The month's solved count before Monday is counted; the day's CSAT lies inside the listed week.
+    expect(plan.ownCounts).toEqual([
+      {
+        kind: 'solved',
+        start: Date.parse('2026-11-01T00:00:00Z'),
+        end: Date.parse('2026-11-16T00:00:00Z'),
+        groupIds: null,
+      },
     ]);
   });
 });

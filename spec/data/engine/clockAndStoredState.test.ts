@@ -214,7 +214,7 @@ describe('a first load that waits for budget', () => {
     const source = {
       solvedSince: counting.solvedSince,
       changes: counting.changes,
-      full: async (now: number, onPersonal?: (personal: AgentSnapshot) => void) => {
+      full: async (now: number, { onPersonal }: { onPersonal?: (personal: AgentSnapshot) => void } = {}) => {
         const whole = await counting.full(now);
         const personal = { ...whole, teamCounts: [] };
         onPersonal?.(personal);

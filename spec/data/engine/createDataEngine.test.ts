@@ -98,7 +98,7 @@ describe('the shared data engine', () => {
     first.refresh('open');
     await clock.advance(5_000);
     first.dispose();
-    await clock.advance(120_000);
+    await clock.advance(6 * 60_000);
     source.solvedCount = 4;
     const later = openTab('tab-2');
     expect(solvedCount(later.getState())).toBe(3);
@@ -132,7 +132,9 @@ describe('the shared data engine', () => {
         solvedSince: START,
         solvedTickets: [],
         openTickets: [],
+        ownCounts: [],
         teamCounts: [],
+        countsFetchedAt: START,
         isTeamViewPartial: false,
       },
       START,

@@ -101,7 +101,9 @@ export class CountingSource implements SnapshotSource {
         activeSlaBreachAt: null,
       })),
       openTickets: [],
+      ownCounts: [],
       teamCounts: [],
+      countsFetchedAt: now,
       isTeamViewPartial: false,
     };
   }
@@ -208,4 +210,52 @@ export function openEngineTab(
     random: () => 0.5,
     ...extra,
   });
+}
+
+/**
+ * The Web Locks API as a browser implements it for one origin: exclusive locks granted in request order,
+ * released when the callback's promise settles (the holder let go, or its tab closed).
+ */
+export class FakeLockManager {
+  private queues = new Map<string, { grant: () => void }[]>();
+  private held = new Map<string, () => void>();
+  request = (name: string, callback: () => Promise<void>): Promise<unknown> =>
+    new Promise((resolve) => {
+      const grant = () => {
+        const done = callback();
+        this.held.set(name, () => resolve(undefined));
+        void done.finally(() => this.releaseLock(name));
+      };
+      const queue = this.queues.get(name) ?? [];
+      this.queues.set(name, queue);
+      queue.push({ grant });
+      if (queue.length === 1) grant();
+    });
+  private releaseLock(name: string): void {
+    this.held.get(name)?.();
+    this.held.delete(name);
+    const queue = this.queues.get(name) ?? [];
+    queue.shift();
+    queue[0]?.grant();
+  }
+}
+
+/** Storage that is full: every write throws, as localStorage does with QuotaExceededError. */
+export class FullStore extends MemoryStore {
+  override setItem = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+}
+
+/** Storage that throws on every use, as in a browser with site data blocked. */
+export class BlockedStore implements KeyValueStore {
+  getItem = (): string | null => {
+    throw new DOMException('Access is denied', 'SecurityError');
+  };
+  setItem = () => {
+    throw new DOMException('Access is denied', 'SecurityError');
+  };
+  removeItem = () => {
+    throw new DOMException('Access is denied', 'SecurityError');
+  };
 }

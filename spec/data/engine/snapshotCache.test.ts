@@ -32,7 +32,11 @@ const snapshot: AgentSnapshot = {
     },
   ],
   openTickets: [],
+  ownCounts: [
+    { kind: 'csatGood', start: NOW - 7 * 86_400_000, end: NOW - 86_400_000, groupIds: null, count: 9 },
+  ],
   teamCounts: [{ kind: 'solved', start: NOW - 86_400_000, end: NOW, groupIds: [12], count: 41 }],
+  countsFetchedAt: NOW - 300_000,
   isTeamViewPartial: false,
 };
 

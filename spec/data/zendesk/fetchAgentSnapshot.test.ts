@@ -1,4 +1,10 @@
 import fc from 'fast-check';
+import type { Goal } from '../../../src/core/goals/goal';
+import { METRIC_IDS } from '../../../src/core/goals/goal';
+import { METRIC_CATALOG } from '../../../src/core/goals/metricCatalog';
+import { evaluateGoals } from '../../../src/core/metrics/evaluateGoals';
+import { planFetch } from '../../../src/core/metrics/fetchPlan';
+import { DUBLIN_WEDNESDAY, goalOf } from '../../core/ticketFactBuilder';
 import { DEFAULT_POLITENESS, createPoliteGet } from '../../../src/data/zendesk/politeRequest';
 import { fetchAgentSnapshot, fetchSnapshotChanges } from '../../../src/data/zendesk/fetchAgentSnapshot';
 import { BACKLOG_QUERY, solvedTicketsQuery, teamCountQuery } from '../../../src/data/zendesk/searchQuery';
@@ -49,13 +55,19 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
     const snapshot = await fetchAgentSnapshot(
       get,
       AOIFE,
-      { solvedSince: since, teamCounts: [{ kind: 'solved', ...week, groupIds: [EMEA] }] },
+      {
+        solvedSince: since,
+        ownCounts: [],
+        backlogNeedsMetricSets: false,
+        teamCounts: [{ kind: 'solved', ...week, groupIds: [EMEA] }],
+      },
       fake.now,
-      false,
-      (personal) => {
-        countsBeforePersonal = fake.log.filter((r) => r.path.includes('search/count')).length;
-        expect(personal.teamCounts).toEqual([]);
-        expect(personal.solvedTickets.length).toBeGreaterThan(0);
+      {
+        onPersonal: (personal) => {
+          countsBeforePersonal = fake.log.filter((r) => r.path.includes('search/count')).length;
+          expect(personal.teamCounts).toEqual([]);
+          expect(personal.solvedTickets.length).toBeGreaterThan(0);
+        },
       },
     );
     expect(countsBeforePersonal).toBe(0);
@@ -69,7 +81,12 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
     const snapshot = await fetchAgentSnapshot(
       get,
       AOIFE,
-      { solvedSince: since, teamCounts: [{ kind: 'solved', ...week, groupIds: [EMEA] }] },
+      {
+        solvedSince: since,
+        ownCounts: [],
+        backlogNeedsMetricSets: false,
+        teamCounts: [{ kind: 'solved', ...week, groupIds: [EMEA] }],
+      },
       fake.now,
     );
 
@@ -96,26 +113,59 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
       );
   });
 
-  it('pages past 100 results and splits windows past search’s 1,000-result cap', async () => {
-    const { fake, get } = setup();
+  it('pages past 100 results and splits windows past search’s 1,000-result cap by page 1’s count', async () => {
+    const { fake } = setup();
     for (let i = 0; i < 1_150; i += 1) {
       fake.solve(fake.createTicket(AOIFE).id);
       fake.advanceClock(60_000);
     }
+    // What each search answered: its query, page and reported count.
+    const answered: { query: string; page: number; count: number }[] = [];
+    const send = fakeZendeskTransport(fake, AOIFE);
+    const get = createPoliteGet(
+      async (request) => {
+        const response = await send(request);
+        const url = new URL(request.url, 'https://acme.zendesk.com');
+        if (url.pathname === '/api/v2/search.json')
+          answered.push({
+            query: url.searchParams.get('query') ?? '',
+            page: Number(url.searchParams.get('page')),
+            count: (response.body as { count: number }).count,
+          });
+        return response;
+      },
+      instantTiming(fake),
+      generous,
+    );
     const since = Date.parse('2026-10-01T00:00:00Z');
-    const snapshot = await fetchAgentSnapshot(get, AOIFE, { solvedSince: since, teamCounts: [] }, fake.now);
+    const snapshot = await fetchAgentSnapshot(
+      get,
+      AOIFE,
+      { solvedSince: since, ownCounts: [], backlogNeedsMetricSets: false, teamCounts: [] },
+      fake.now,
+    );
+    // The seeded account's solves plus the 1,150 made above.
     const expected =
       fake.account.tickets.filter((t) => t.assigneeId === AOIFE && t.solvedAt !== null && t.solvedAt >= since)
         .length + 1_150;
     expect(snapshot.solvedTickets).toHaveLength(expected);
     expect(fake.log.some((r) => r.status === 422)).toBe(false);
+    // A query that reports more than search can list is never paged: its page 1 only tells how to split it.
+    const overCap = new Set(answered.filter((a) => a.count > 1_000).map((a) => a.query));
+    expect(overCap.size).toBeGreaterThan(0);
+    expect(answered.filter((a) => overCap.has(a.query)).every((a) => a.page === 1)).toBe(true);
   });
 
   it('fails with a malformed error, not a crash, on a body that is not the documented shape', async () => {
     const { fake, get } = setup();
     fake.fault = 'malformed';
     await expect(
-      fetchAgentSnapshot(get, AOIFE, { solvedSince: fake.now - 86_400_000, teamCounts: [] }, fake.now),
+      fetchAgentSnapshot(
+        get,
+        AOIFE,
+        { solvedSince: fake.now - 86_400_000, ownCounts: [], backlogNeedsMetricSets: false, teamCounts: [] },
+        fake.now,
+      ),
     ).rejects.toMatchObject({
       error: { kind: 'malformed' },
     });
@@ -134,7 +184,12 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
         ),
         async (edits) => {
           const { fake, get } = setup(7);
-          const plan = { solvedSince: Date.parse('2026-11-16T00:00:00Z'), teamCounts: [] };
+          const plan = {
+            solvedSince: Date.parse('2026-11-16T00:00:00Z'),
+            ownCounts: [],
+            teamCounts: [],
+            backlogNeedsMetricSets: true,
+          };
           let snapshot = await fetchAgentSnapshot(get, AOIFE, plan, fake.now);
           for (const edit of edits) {
             fake.advanceClock(edit.minutes * 60_000);
@@ -148,10 +203,11 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
             else if (edit.action === 'solve' && open.length) fake.solve(open[edit.pick % open.length]!.id);
             else if (solved.length)
               fake.rate(solved[edit.pick % solved.length]!.id, edit.action === 'rateGood' ? 'good' : 'bad');
-            if (edit.pick % 3 === 0) snapshot = await fetchSnapshotChanges(get, snapshot, plan, fake.now);
+            if (edit.pick % 3 === 0)
+              snapshot = await fetchSnapshotChanges(get, snapshot, plan, fake.now, { countsAreDue: false });
           }
           fake.advanceClock(60_000);
-          const merged = await fetchSnapshotChanges(get, snapshot, plan, fake.now);
+          const merged = await fetchSnapshotChanges(get, snapshot, plan, fake.now, { countsAreDue: false });
           const full = await fetchAgentSnapshot(get, AOIFE, plan, fake.now);
           const byId = (list: readonly { id: number }[]) => [...list].sort((a, b) => a.id - b.id);
           expect(byId(merged.solvedTickets)).toEqual(byId(full.solvedTickets));
@@ -160,5 +216,82 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
       ),
       { numRuns: 15 },
     );
+  });
+
+  it('the planned requests give the same figures as fetching every ticket, for any goal mix', async () => {
+    const goalArbitrary = fc
+      .record({
+        metric: fc.constantFrom(...METRIC_IDS),
+        scope: fc.constantFrom('me' as const, 'team' as const),
+        period: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'quarter' as const),
+      })
+      .map(({ metric, scope, period }): Goal => {
+        const definition = METRIC_CATALOG[metric];
+        return goalOf({
+          metric,
+          scope: definition.scopes.includes(scope) ? scope : 'me',
+          period: definition.periods.includes(period) ? period : 'now',
+          target: definition.unit === 'percent' ? 85 : 40,
+        });
+      });
+    await fc.assert(
+      fc.asyncProperty(fc.array(goalArbitrary, { minLength: 1, maxLength: 6 }), async (goals) => {
+        const { fake, get } = setup(11);
+        const context = { ...DUBLIN_WEDNESDAY, now: fake.now, csatMinimumRatings: 1 };
+        const plan = planFetch(goals, context);
+        const planned = await fetchAgentSnapshot(get, AOIFE, plan, fake.now);
+        // Everything: every solved ticket since the start of the quarter listed, nothing counted.
+        const quarterStart = planFetch(
+          [goalOf({ metric: 'one_touch', period: 'quarter' })],
+          context,
+        ).solvedSince;
+        const everything = await fetchAgentSnapshot(
+          get,
+          AOIFE,
+          { ...plan, solvedSince: quarterStart, ownCounts: [] },
+          fake.now,
+        );
+        const figures = (snapshot: typeof planned) =>
+          evaluateGoals(goals, snapshot, context).map((p) => [
+            p.value,
+            p.sampleSize,
+            p.status,
+            p.share?.mine,
+          ]);
+        expect(figures(planned)).toEqual(figures(everything));
+        // And the plan never lists more than the whole quarter would.
+        expect(planned.solvedTickets.length).toBeLessThanOrEqual(everything.solvedTickets.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a busy agent’s full refresh costs a handful of requests when long windows only need counts', async () => {
+    const { fake, get } = setup();
+    // A solve every 75 minutes, round the clock, for ten weeks: hundreds in the quarter so far.
+    for (let i = 0; i < 1_400; i += 1) {
+      fake.solve(fake.createTicket(AOIFE).id);
+      fake.advanceClock(75 * 60_000);
+    }
+    const goals = [
+      goalOf({ metric: 'solved', period: 'quarter', target: 2_000 }),
+      goalOf({ metric: 'csat', period: 'month', target: 90 }),
+      goalOf({ metric: 'solved', period: 'day', target: 35 }),
+      goalOf({ metric: 'backlog', period: 'now', target: 15 }),
+      goalOf({ scope: 'team', metric: 'solved', period: 'week', target: 900 }),
+    ];
+    const context = { ...DUBLIN_WEDNESDAY, now: fake.now };
+    const before = fake.log.length;
+    const snapshot = await fetchAgentSnapshot(get, AOIFE, planFetch(goals, context), fake.now);
+    const requests = fake.log.slice(before);
+    // Today listed (1 page + metric sets), the backlog, 3 own counts (quarter solved, month good and bad,
+    // solved in the team's groups this week) and the team's count.
+    expect(requests.length).toBeLessThanOrEqual(9);
+    const [quarter] = evaluateGoals(goals, snapshot, context);
+    const solvedThisQuarter = fake
+      .liveTickets()
+      .filter((t) => t.assigneeId === AOIFE && t.solvedAt !== null && t.solvedAt >= quarter!.bounds!.start);
+    expect(solvedThisQuarter.length).toBeGreaterThan(300);
+    expect(quarter!.value).toBe(solvedThisQuarter.length);
   });
 });

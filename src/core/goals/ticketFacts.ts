@@ -53,10 +53,28 @@ export interface TeamCount extends TeamCountRequest {
   count: number;
 }
 
+/** Counts of the agent's own solved tickets and ratings, for the part of a window before the listed tickets. */
+export const OWN_COUNT_KINDS = ['solved', 'csatGood', 'csatBad'] as const;
+export type OwnCountKind = (typeof OWN_COUNT_KINDS)[number];
+
+export interface OwnCountRequest {
+  kind: OwnCountKind;
+  /** Solved in [start, end), epoch ms. */
+  start: number;
+  end: number;
+  /** Only the agent's tickets in these groups (their share of a team goal); null for all of them. */
+  groupIds: readonly number[] | null;
+}
+
+export interface OwnCount extends OwnCountRequest {
+  count: number;
+}
+
 /**
  * Everything one refresh learned, the input of goal evaluation.
- * `solvedTickets`: the agent's tickets with status >= solved and solved at or after `solvedSince`.
- * `openTickets`: the agent's unsolved assigned tickets (the backlog), now.
+ * `solvedTickets`: the agent's tickets with status >= solved and solved at or after `solvedSince` (listed,
+ * with their metric sets). `ownCounts`: the agent's solved tickets and ratings counted for the part of longer
+ * windows before `solvedSince`, where only a count is needed. `openTickets`: the agent's backlog, now.
  */
 export interface AgentSnapshot {
   agentId: number;
@@ -64,7 +82,13 @@ export interface AgentSnapshot {
   solvedSince: number;
   solvedTickets: readonly TicketFact[];
   openTickets: readonly TicketFact[];
+  ownCounts: readonly OwnCount[];
   teamCounts: readonly TeamCount[];
+  /**
+   * When the counts and the backlog list were last fetched in full. They change with the team or with old
+   * tickets, not with this agent's latest actions, so they are refreshed less often than the agent's changes.
+   */
+  countsFetchedAt: number;
   /** The agent's ticket access is restricted: team figures only cover what they can see. */
   isTeamViewPartial: boolean;
   /** What could not be read; absent or all zero when the figures are complete. */

@@ -1,7 +1,8 @@
 import type { Goal } from '../goals/goal';
 import { goalKey } from '../goals/goal';
 import { isWithin, METRIC_CATALOG } from '../goals/metricCatalog';
-import type { AgentSnapshot, TeamCount, TeamCountKind } from '../goals/ticketFacts';
+import type { AgentSnapshot, OwnCountKind, TeamCount, TeamCountKind } from '../goals/ticketFacts';
+import { countKey } from './fetchPlan';
 import { expectedByNow, paceFor } from '../pace/pace';
 import { periodBounds } from '../periods/periodBounds';
 import type { TimeBasis, WeekStart, WorkingHours } from '../settings/appSettings';
@@ -62,6 +63,23 @@ function teamCount(
   return match ? match.count : null;
 }
 
+/**
+ * The agent's own count for the part of a window before the listed tickets: 0 when the list covers the whole
+ * window, null when that part was never counted (then the figure is unknown, not an undercount).
+ */
+function ownCountBefore(
+  snapshot: AgentSnapshot,
+  kind: OwnCountKind,
+  bounds: PeriodBounds,
+  groupIds: readonly number[] | null,
+): number | null {
+  if (bounds.start >= snapshot.solvedSince) return 0;
+  const key = countKey({ kind, start: bounds.start, end: snapshot.solvedSince, groupIds });
+  return snapshot.ownCounts.find((count) => countKey(count) === key)?.count ?? null;
+}
+
+const plus = (a: number | null, b: number): number | null => (a === null ? null : a + b);
+
 interface Measured extends Measurement {
   oldestWaiting?: { ticketId: number; since: number } | null;
   mine?: number;
@@ -76,11 +94,16 @@ function measure(
   const solved = bounds ? solvedInWindow(snapshot.solvedTickets, bounds) : [];
   if (goal.scope === 'team') {
     const counts = snapshot.teamCounts;
-    const mine = solved.filter((t) => t.groupId !== null && context.teamGroupIds.includes(t.groupId)).length;
     switch (goal.metric) {
       case 'solved': {
         const team = teamCount(counts, 'solved', bounds, context.teamGroupIds);
-        return { value: team, sampleSize: team ?? 0, mine };
+        const listed = solved.filter(
+          (t) => t.groupId !== null && context.teamGroupIds.includes(t.groupId),
+        ).length;
+        const mine = bounds
+          ? plus(ownCountBefore(snapshot, 'solved', bounds, context.teamGroupIds), listed)
+          : null;
+        return { value: team, sampleSize: team ?? 0, ...(mine === null ? {} : { mine }) };
       }
       case 'csat': {
         const good = teamCount(counts, 'csatGood', bounds, context.teamGroupIds);
@@ -96,10 +119,16 @@ function measure(
     }
   }
   switch (goal.metric) {
-    case 'solved':
-      return { value: solved.length, sampleSize: solved.length };
-    case 'csat':
-      return csatOf(solved);
+    case 'solved': {
+      const count = bounds ? plus(ownCountBefore(snapshot, 'solved', bounds, null), solved.length) : null;
+      return { value: count, sampleSize: count ?? 0 };
+    }
+    case 'csat': {
+      const listed = csatOf(solved);
+      const good = bounds ? plus(ownCountBefore(snapshot, 'csatGood', bounds, null), listed.good) : null;
+      const bad = bounds ? plus(ownCountBefore(snapshot, 'csatBad', bounds, null), listed.bad) : null;
+      return good === null || bad === null ? { value: null, sampleSize: 0 } : csatFromCounts(good, bad);
+    }
     case 'first_reply':
       return medianMinutes(solved, (t) => t.firstReplyMinutes, context.timeBasis);
     case 'full_resolution':

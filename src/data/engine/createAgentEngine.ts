@@ -5,6 +5,8 @@ import type { DataEngine } from '../engineState';
 import type { PoliteGet } from '../zendesk/politeRequest';
 import type { EngineClock, MessageChannelLike } from './createDataEngine';
 import { createDataEngine } from './createDataEngine';
+import type { LockManagerLike } from './leadership';
+import { lockLeadership } from './leadership';
 import type { KeyValueStore } from './snapshotCache';
 import { createZendeskSnapshotSource } from './zendeskSnapshotSource';
 
@@ -18,7 +20,17 @@ export interface AgentEngineOptions {
   storage: KeyValueStore;
   openChannel: (name: string) => MessageChannelLike;
   instanceId: string;
+  /** The browser's Web Locks (`navigator.locks`), when it has them: leadership then needs no storage. */
+  locks?: LockManagerLike;
+  firstRefreshSpreadMs?: number;
 }
+
+/**
+ * How far the first refresh of a session is spread when cached figures are showing: at shift start a whole
+ * account's agents open Zendesk within minutes, and their cached figures (today's count starting at zero)
+ * are right enough to wait. See docs/scaling.md for the figures behind it.
+ */
+export const FIRST_REFRESH_SPREAD_MS = 10 * 60_000;
 
 /** The groups that make up the agent's team: their default group, or all their groups (an admin setting). */
 export function teamGroupsOf(agent: AgentContext, settings: AppSettings): number[] {
@@ -46,5 +58,9 @@ export function createAgentEngine(options: AgentEngineOptions): DataEngine {
     openChannel: options.openChannel,
     instanceId: options.instanceId,
     refreshMinutes: settings.refreshMinutes,
+    firstRefreshSpreadMs: options.firstRefreshSpreadMs ?? FIRST_REFRESH_SPREAD_MS,
+    leadership: options.locks
+      ? lockLeadership(options.locks, `goalpost:v1:leader:${agent.accountSubdomain}:${agent.agentId}`)
+      : undefined,
   });
 }

@@ -6,7 +6,10 @@ import {
 } from '../../core/goals/pendingSolves';
 import type { AgentSnapshot } from '../../core/goals/ticketFacts';
 import type { DataEngine, DataError, EngineState, RefreshReason } from '../engineState';
+import type { ResponseMemo } from '../zendesk/fetchAgentSnapshot';
 import { dataErrorOf } from '../zendesk/requestFailure';
+import type { Leadership } from './leadership';
+import { leaseLeadership } from './leadership';
 import type { KeyValueStore } from './snapshotCache';
 import {
   discardCachedSnapshot,
@@ -20,9 +23,13 @@ export interface SnapshotSource {
   /**
    * Everything afresh. `onPersonal`, when given, receives the agent's own figures as soon as they are in,
    * before the team counts: on a first load the agent need not wait for the whole budget to see them.
+   * `memo` holds the answers an earlier, failed attempt of the same refresh already got.
    */
-  full(now: number, onPersonal?: (personal: AgentSnapshot) => void): Promise<AgentSnapshot>;
-  changes(previous: AgentSnapshot, now: number): Promise<AgentSnapshot>;
+  full(
+    now: number,
+    options?: { onPersonal?: (personal: AgentSnapshot) => void; memo?: ResponseMemo },
+  ): Promise<AgentSnapshot>;
+  changes(previous: AgentSnapshot, now: number, options?: { memo?: ResponseMemo }): Promise<AgentSnapshot>;
   /** The earliest window start the goals need now; a change (period rollover) forces a full fetch. */
   solvedSince(now: number): number;
 }
@@ -56,6 +63,17 @@ export interface DataEngineOptions {
   fullRefreshEveryMinutes?: number;
   /** Jitter for the retry delay after a failure, so tabs of many agents do not retry in step. */
   random?: () => number;
+  /**
+   * Who leads among the agent's tabs; by default a lease in `storage`. The app uses Web Locks where the
+   * browser has them (see leadership.ts).
+   */
+  leadership?: Leadership;
+  /**
+   * When a session starts with cached figures that are due for a refresh, that refresh waits a random moment
+   * up to this long (the cached figures show meanwhile, with their age): a whole team opening Zendesk at
+   * nine o'clock does not hit the account's budget in the same minute. 0 (the default) waits not at all.
+   */
+  firstRefreshSpreadMs?: number;
 }
 
 type EngineMessage =
@@ -77,11 +95,6 @@ interface SharedState {
   lastFullAt: number;
   /** The agent's own solves, counted at once and shown as pending until search confirms them. */
   pendingSolves: readonly PendingSolve[];
-}
-
-interface Lease {
-  holder: string;
-  expiresAt: number;
 }
 
 const isInstant = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -134,12 +147,15 @@ function sanitisePendingSolves(value: unknown, now: number): PendingSolve[] {
 
 /** How often each tab renews its presence and the leader its lease. */
 const TICK_MS = 5_000;
-/** A leader that stops renewing (tab crashed, frozen) is replaced after this. */
-const LEASE_MS = 15_000;
 const PRESENCE_TTL_MS = 15_000;
 /**
- * Opening or showing a sidebar re-fetches only when the figures are older than this; the sidebar offers its
- * Refresh button no sooner either, unless the last refresh failed (it says when the next one is possible).
+ * A refresh cut short (429, outage) is resumed with the answers it got, if retried within this; later, its
+ * start time is too old to stamp the figures with, and it starts afresh.
+ */
+const RESUME_WITHIN_MS = 10 * 60_000;
+/**
+ * The sidebar offers its Refresh button only once figures are this old, unless the last refresh failed (it
+ * says when the next one is possible).
  */
 export const FRESH_ENOUGH_MS = 30_000;
 /** Saves this close together share one refresh; a longer stream of saves is not postponed forever. */
@@ -159,7 +175,9 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   const indexLagMs = (options.indexLagSeconds ?? 70) * 1000;
   const fullEveryMs = (options.fullRefreshEveryMinutes ?? 60) * 60_000;
   const random = options.random ?? Math.random;
-  const leaseKey = `goalpost:v1:lease:${accountSubdomain}:${agentId}`;
+  const leadership =
+    options.leadership ??
+    leaseLeadership(storage, `goalpost:v1:lease:${accountSubdomain}:${agentId}`, instanceId);
   const channel = options.openChannel(`goalpost:v1:${accountSubdomain}:${agentId}`);
   const listeners = new Set<(state: EngineState) => void>();
   const presence = new Map<string, { isVisible: boolean; seenAt: number }>();
@@ -185,12 +203,13 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
       // Storage blocked: pending solves live in this page and its broadcasts only.
     }
   };
+  const isCacheDue = cached !== null && clock.now() - cached.refreshedAt >= options.refreshMinutes * 60_000;
   let shared: SharedState = {
     snapshot: cached?.snapshot ?? null,
     refreshedAt: cached?.refreshedAt ?? 0,
     error: null,
     isRefreshing: false,
-    nextTryAt: 0,
+    nextTryAt: isCacheDue ? clock.now() + random() * (options.firstRefreshSpreadMs ?? 0) : 0,
     failuresInRow: 0,
     lastFullAt: cached?.lastFullAt ?? 0,
     pendingSolves: readStoredPending(),
@@ -207,6 +226,8 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   let followUpRecheckAt: number | null = null;
   let inFlight = false;
   let tickHandle: unknown = null;
+  /** A refresh that failed part-way, retried with the same start time and the answers it already got. */
+  let unfinished: { startedAt: number; isFull: boolean; memo: ResponseMemo } | null = null;
 
   function publicState(): EngineState {
     if (shared.snapshot) {
@@ -238,43 +259,10 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   function leave(): void {
     isLeaving = false;
     if (tickHandle !== null) clock.clearTimeout(tickHandle);
-    if (readLease()?.holder === instanceId) storage.removeItem(leaseKey);
+    leadership.release(clock.now());
     isLeader = false;
     channel.postMessage({ type: 'leaving', from: instanceId } satisfies EngineMessage);
     channel.close();
-  }
-
-  function readLease(): Lease | null {
-    try {
-      const raw = storage.getItem(leaseKey);
-      const lease = raw ? (JSON.parse(raw) as Partial<Lease>) : null;
-      // No tab writes a lease longer than LEASE_MS: one reaching further (a clock moved back, a hand edit)
-      // would stop all fetching until then, so it counts as no lease at all.
-      return lease &&
-        typeof lease.holder === 'string' &&
-        typeof lease.expiresAt === 'number' &&
-        lease.expiresAt <= clock.now() + LEASE_MS
-        ? { holder: lease.holder, expiresAt: lease.expiresAt }
-        : null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** Holds or takes the lease if free or expired; true when this instance leads. */
-  function claimLeadership(): boolean {
-    const now = clock.now();
-    const lease = readLease();
-    if (lease && lease.holder !== instanceId && lease.expiresAt > now) return false;
-    try {
-      storage.setItem(leaseKey, JSON.stringify({ holder: instanceId, expiresAt: now + LEASE_MS }));
-    } catch {
-      // Storage full or blocked: no tab can write a lease, so none would ever lead and the sidebar would
-      // wait for ever. With no live lease of another tab to defer to, this tab fetches for itself.
-      return true;
-    }
-    // Re-read: when two tabs race, the last writer wins and the other steps back.
-    return readLease()?.holder === instanceId;
   }
 
   function anyVisible(): boolean {
@@ -311,29 +299,37 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
 
   async function runRefresh(): Promise<void> {
     inFlight = true;
-    const startedAt = clock.now();
+    const now = clock.now();
+    const resumed =
+      unfinished && now >= unfinished.startedAt && now - unfinished.startedAt < RESUME_WITHIN_MS
+        ? unfinished
+        : null;
+    unfinished = null;
+    const startedAt = resumed?.startedAt ?? now;
+    const memo: ResponseMemo = resumed?.memo ?? new Map();
     // A click on Try again buys one early attempt, not an end to back-off for the rest of an outage.
     if (pending?.reason === 'manual') pending = null;
     setShared({ ...shared, isRefreshing: true }, true);
-    try {
-      const previous = shared.snapshot;
-      const needsFull =
-        !previous ||
+    const previous = shared.snapshot;
+    const needsFull =
+      resumed?.isFull ??
+      (!previous ||
         previous.solvedSince !== source.solvedSince(startedAt) ||
-        startedAt - shared.lastFullAt >= fullEveryMs;
+        startedAt - shared.lastFullAt >= fullEveryMs);
+    try {
       const snapshot =
         needsFull || !previous
-          ? await source.full(
-              startedAt,
-              previous
+          ? await source.full(startedAt, {
+              memo,
+              onPersonal: previous
                 ? undefined
                 : (personal) => {
                     // Nothing on screen yet: show the agent's own figures now, the team's when they arrive.
                     if (!shared.snapshot)
                       setShared({ ...shared, snapshot: personal, refreshedAt: startedAt }, true);
                   },
-            )
-          : await source.changes(previous, startedAt);
+            })
+          : await source.changes(previous, startedAt, { memo });
       // Figures are stamped with when their fetch began (a change made meanwhile is not covered by them) —
       // unless the clock jumped during the fetch, back or far forward: then its start means nothing now.
       const finishedAt = clock.now();
@@ -356,6 +352,8 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
         true,
       );
     } catch (failure) {
+      // Whatever arrived before the failure is kept for the retry.
+      if (memo.size > 0) unfinished = { startedAt, isFull: needsFull || !previous, memo };
       const error = dataErrorOf(failure);
       const failuresInRow = shared.failuresInRow + 1;
       // Zendesk's Retry-After is the floor; our own back-off only ever adds to it.
@@ -391,14 +389,14 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     if (isDisposed && !isLeaving) return;
     if (isLeaving) {
       // Closed mid-fetch: keep the lease alive until the fetch settles, start nothing new.
-      claimLeadership();
+      leadership.check(clock.now());
       schedule(TICK_MS);
       return;
     }
     const now = clock.now();
     post({ type: 'presence', from: instanceId, isVisible });
     const wasLeader = isLeader;
-    isLeader = claimLeadership();
+    isLeader = leadership.check(clock.now());
     // A leader that vanished mid-fetch left "refreshing" behind; the new leader knows nothing is running.
     if (isLeader && !wasLeader && shared.isRefreshing && !inFlight)
       setShared({ ...shared, isRefreshing: false }, true);
@@ -428,10 +426,11 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
       recheck = recheck ?? { at: now, firstSaveAt: now };
       return;
     }
-    const isFreshEnough = isFresh(now, FRESH_ENOUGH_MS);
     // A fetch under way will bring fresh figures anyway (a manual refresh included).
     if (shared.isRefreshing) return;
-    if (reason !== 'manual' && isFreshEnough) return;
+    // Opening or showing a sidebar repaints from the shared figures; it fetches only when they are as old
+    // as the refresh interval (a save has its own re-check). Switching ticket tabs costs nothing.
+    if (reason !== 'manual' && isFresh(now, options.refreshMinutes * 60_000)) return;
     if (!pending || reason === 'manual') pending = { reason, at: now };
   }
 

@@ -13,6 +13,11 @@ export interface SnapshotSourceOptions {
   weekStartsOn: WeekStart;
   teamGroupIds: readonly number[];
   isTeamViewPartial: boolean;
+  /**
+   * How often the counts (team figures, the earlier part of long windows) and the backlog list are fetched
+   * in full; in between, one search for the agent's changed tickets keeps their own figures current.
+   */
+  countsRefreshMinutes?: number;
 }
 
 /** Connects the engine to Zendesk: the goals decide what is fetched, for the windows that contain `now`. */
@@ -24,11 +29,21 @@ export function createZendeskSnapshotSource(options: SnapshotSourceOptions): Sna
       weekStartsOn: options.weekStartsOn,
       teamGroupIds: options.teamGroupIds,
     });
+  const countsEveryMs = (options.countsRefreshMinutes ?? 15) * 60_000;
   return {
-    full: (now, onPersonal) =>
-      fetchAgentSnapshot(options.get, options.agentId, plan(now), now, options.isTeamViewPartial, onPersonal),
-    changes: (previous, now) =>
-      fetchSnapshotChanges(options.get, previous, plan(now), now, options.isTeamViewPartial),
+    full: (now, { onPersonal, memo } = {}) =>
+      fetchAgentSnapshot(options.get, options.agentId, plan(now), now, {
+        isTeamViewPartial: options.isTeamViewPartial,
+        onPersonal,
+        memo,
+      }),
+    changes: (previous, now, { memo } = {}) =>
+      fetchSnapshotChanges(options.get, previous, plan(now), now, {
+        isTeamViewPartial: options.isTeamViewPartial,
+        // Figures from the future (a clock moved back) are due as well: their age is unknown.
+        countsAreDue: !(now >= previous.countsFetchedAt && now - previous.countsFetchedAt < countsEveryMs),
+        memo,
+      }),
     solvedSince: (now) => plan(now).solvedSince,
   };
 }

@@ -1,16 +1,22 @@
 import * as v from 'valibot';
 import type {
   AgentSnapshot,
+  OwnCount,
+  OwnCountRequest,
   SnapshotGaps,
   TeamCount,
   TeamCountRequest,
   TicketFact,
 } from '../../core/goals/ticketFacts';
+import type { FetchPlan } from '../../core/metrics/fetchPlan';
+import { countKey } from '../../core/metrics/fetchPlan';
 import type { PoliteGet } from './politeRequest';
 import { RequestFailure } from './requestFailure';
 import {
   BACKLOG_QUERY,
+  changedTicketsQuery,
   countUrl,
+  ownCountQuery,
   searchUrl,
   showManyUrl,
   solvedTicketsQuery,
@@ -26,10 +32,7 @@ import {
   ShowManyResponseSchema,
 } from './zendeskSchemas';
 
-export interface SnapshotPlan {
-  solvedSince: number;
-  teamCounts: readonly TeamCountRequest[];
-}
+export type SnapshotPlan = FetchPlan;
 
 /** Search returns at most 1,000 results (page 11 of 100 is a 422). */
 const SEARCH_RESULT_CAP = 1000;
@@ -100,26 +103,28 @@ async function searchAll(
   return { tickets, count };
 }
 
+/** Sub-windows are sized for this many results, leaving room for uneven days under the 1,000 cap. */
+const RESULTS_PER_SPLIT = 800;
+
 /**
- * Solved tickets in [since, until). Past search's 1,000-result cap the window is halved and each half
- * searched, so a busy agent's quarter is still complete (offset paging cannot reach result 1,001).
+ * Solved tickets in [since, until). Past search's 1,000-result cap, page 1's `count` says how many parts the
+ * window needs, and each part is searched (again split if the solves bunch up), so a busy agent's quarter is
+ * complete (offset paging cannot reach result 1,001) for one wasted request, not ten.
  */
-async function searchSolved(
-  budget: RefreshBudget,
-  since: number,
-  until: number,
-  updatedAfter?: number,
-): Promise<SearchTicket[]> {
+async function searchSolved(budget: RefreshBudget, since: number, until: number): Promise<SearchTicket[]> {
   const isSplittable = until - since >= 60_000;
-  const { tickets, count } = await searchAll(budget, solvedTicketsQuery(since, until, updatedAfter), {
+  const { tickets, count } = await searchAll(budget, solvedTicketsQuery(since, until), {
     stopOverCap: isSplittable,
   });
   if (count <= SEARCH_RESULT_CAP || !isSplittable) return tickets;
-  const middle = since + Math.floor((until - since) / 2);
-  return [
-    ...(await searchSolved(budget, since, middle, updatedAfter)),
-    ...(await searchSolved(budget, middle, until, updatedAfter)),
-  ];
+  const parts = Math.min(64, Math.max(2, Math.ceil(count / RESULTS_PER_SPLIT)));
+  const found: SearchTicket[] = [];
+  for (let part = 0; part < parts; part += 1) {
+    const partStart = since + Math.floor(((until - since) * part) / parts);
+    const partEnd = part === parts - 1 ? until : since + Math.floor(((until - since) * (part + 1)) / parts);
+    found.push(...(await searchSolved(budget, partStart, partEnd)));
+  }
+  return found;
 }
 
 async function metricSetsFor(budget: RefreshBudget, ids: readonly number[]): Promise<Map<number, MetricSet>> {
@@ -151,18 +156,25 @@ async function withMetrics(
   };
 }
 
-async function teamCounts(
+async function countAll<R extends TeamCountRequest | OwnCountRequest>(
   budget: RefreshBudget,
-  requests: readonly TeamCountRequest[],
-): Promise<TeamCount[]> {
-  const counts: TeamCount[] = [];
+  requests: readonly R[],
+  queryOf: (request: R) => string,
+): Promise<(R & { count: number })[]> {
+  const counts: (R & { count: number })[] = [];
   for (const request of requests) {
     if (!budget.canSend()) break;
-    const body = parse(CountResponseSchema, await budget.send(countUrl(teamCountQuery(request))));
+    const body = parse(CountResponseSchema, await budget.send(countUrl(queryOf(request))));
     counts.push({ ...request, count: body.count });
   }
   return counts;
 }
+
+const teamCounts = (budget: RefreshBudget, requests: readonly TeamCountRequest[]): Promise<TeamCount[]> =>
+  countAll(budget, requests, teamCountQuery);
+
+const ownCounts = (budget: RefreshBudget, requests: readonly OwnCountRequest[]): Promise<OwnCount[]> =>
+  countAll(budget, requests, ownCountQuery);
 
 function gapsOf(budget: RefreshBudget, ticketsWithoutMetrics: number): SnapshotGaps {
   return {
@@ -172,39 +184,74 @@ function gapsOf(budget: RefreshBudget, ticketsWithoutMetrics: number): SnapshotG
   };
 }
 
-const isSolved = (t: TicketFact) => t.status === 'solved' || t.status === 'closed';
+const isSolvedStatus = (status: string) => status === 'solved' || status === 'closed';
+const isSolved = (t: TicketFact) => isSolvedStatus(t.status);
+
+/** The agent's backlog with its SLA state, and metric sets only when a goal needs them. */
+async function backlogList(
+  budget: RefreshBudget,
+  plan: SnapshotPlan,
+): Promise<{ facts: TicketFact[]; withoutMetrics: number }> {
+  const { tickets } = await searchAll(budget, BACKLOG_QUERY, { includeSlas: true });
+  const { facts, withoutMetrics } = plan.backlogNeedsMetricSets
+    ? await withMetrics(budget, tickets)
+    : { facts: tickets.map((t) => toTicketFact(t, undefined)), withoutMetrics: 0 };
+  return { facts: facts.filter((t) => !isSolved(t)), withoutMetrics };
+}
 
 /**
- * Everything one full refresh needs. Requests: ⌈solved/100⌉ searches + ⌈solved/100⌉ show_many,
- * ⌈backlog/100⌉ searches + ⌈backlog/100⌉ show_many, and one search/count per team figure —
- * for a typical agent (under 100 solved in the longest window, under 100 open) 4 + team counts.
+ * Answers already received by an earlier attempt of the same refresh, by URL. A refresh cut short by a 429
+ * or an outage keeps what it got: the retry asks only for what is missing, so a tight budget delays figures
+ * but never starves them.
+ */
+export type ResponseMemo = Map<string, unknown>;
+
+export function rememberingGet(get: PoliteGet, memo: ResponseMemo | undefined): PoliteGet {
+  if (!memo) return get;
+  return async (url) => {
+    if (memo.has(url)) return memo.get(url);
+    const body = await get(url);
+    memo.set(url, body);
+    return body;
+  };
+}
+
+export interface FullFetchOptions {
+  isTeamViewPartial?: boolean;
+  /** Called with the agent's own figures before the team counts are asked for. */
+  onPersonal?: (personal: AgentSnapshot) => void;
+  memo?: ResponseMemo;
+}
+
+/**
+ * Everything one full refresh needs, by the plan: the agent's solved tickets since `solvedSince` with their
+ * metric sets (today, for most goal mixes), the backlog, and one search/count per count-only figure. For a
+ * typical agent 4 requests + counts, and for one with thousands of solves in the quarter hardly more.
  */
 export async function fetchAgentSnapshot(
   get: PoliteGet,
   agentId: number,
   plan: SnapshotPlan,
   now: number,
-  isTeamViewPartial = false,
-  /** Called with the agent's own figures before the team counts are asked for. */
-  onPersonal?: (personal: AgentSnapshot) => void,
+  options: FullFetchOptions = {},
 ): Promise<AgentSnapshot> {
-  const budget = new RefreshBudget(get);
+  const budget = new RefreshBudget(rememberingGet(get, options.memo));
   const solved = await withMetrics(budget, await searchSolved(budget, plan.solvedSince, now + 60_000));
-  const open = await withMetrics(
-    budget,
-    (await searchAll(budget, BACKLOG_QUERY, { includeSlas: true })).tickets,
-  );
+  const open = await backlogList(budget, plan);
+  const own = await ownCounts(budget, plan.ownCounts);
   const personal: AgentSnapshot = {
     agentId,
     fetchedAt: now,
     solvedSince: plan.solvedSince,
     solvedTickets: solved.facts.filter(isSolved),
-    openTickets: open.facts.filter((t) => !isSolved(t)),
+    openTickets: open.facts,
+    ownCounts: own,
     teamCounts: [],
-    isTeamViewPartial,
+    countsFetchedAt: now,
+    isTeamViewPartial: options.isTeamViewPartial ?? false,
     gaps: gapsOf(budget, solved.withoutMetrics + open.withoutMetrics),
   };
-  if (plan.teamCounts.length > 0) onPersonal?.(personal);
+  if (plan.teamCounts.length > 0) options.onPersonal?.(personal);
   const counts = await teamCounts(budget, plan.teamCounts);
   return {
     ...personal,
@@ -213,55 +260,97 @@ export async function fetchAgentSnapshot(
   };
 }
 
+type CountLike = Parameters<typeof countKey>[0];
+
+/** Planned counts the previous snapshot does not hold (a new window, a changed team). */
+const notYetCounted = <R extends CountLike>(planned: readonly R[], have: readonly CountLike[]): R[] => {
+  const known = new Set(have.map(countKey));
+  return planned.filter((request) => !known.has(countKey(request)));
+};
+
+/** Counts the plan still asks for: one for a window that has ended is dropped. */
+const stillPlanned = <C extends CountLike>(have: readonly C[], planned: readonly CountLike[]): C[] => {
+  const keys = new Set(planned.map(countKey));
+  return have.filter((count) => keys.has(countKey(count)));
+};
+
+export interface ChangesFetchOptions {
+  isTeamViewPartial?: boolean;
+  /** The counts and the backlog list are due for a full refresh (they are otherwise carried over). */
+  countsAreDue: boolean;
+  memo?: ResponseMemo;
+}
+
 /**
- * A refresh after the first: solved tickets changed since the last refresh (minus an overlap), the backlog
- * again (small, and the only way to notice tickets reassigned away), metric sets only for what changed, and
- * the team counts. Typically 3 requests + team counts, whatever the length of the goal windows.
+ * A refresh after the first: one search for the agent's tickets changed since the last refresh (minus an
+ * overlap), metric sets only for the solved ones among them, and counts only when due or newly needed.
+ * Typically 1–2 requests, whatever the length of the goal windows. A ticket reassigned away from the agent
+ * drops out of the backlog when the backlog list is next fetched with the counts.
  */
 export async function fetchSnapshotChanges(
   get: PoliteGet,
   previous: AgentSnapshot,
   plan: SnapshotPlan,
   now: number,
-  isTeamViewPartial = previous.isTeamViewPartial,
+  options: ChangesFetchOptions,
 ): Promise<AgentSnapshot> {
-  const budget = new RefreshBudget(get);
-  const changedSolved = await searchSolved(
+  const budget = new RefreshBudget(rememberingGet(get, options.memo));
+  const changed = await searchAll(budget, changedTicketsQuery(previous.fetchedAt - DELTA_OVERLAP_MS), {
+    includeSlas: true,
+  });
+  // More changes than search lists (a bulk update): only a full refresh sees them all.
+  if (changed.count > SEARCH_RESULT_CAP)
+    return fetchAgentSnapshot(get, previous.agentId, plan, now, { ...options, memo: options.memo });
+  // Metric sets for what changed: solved tickets always (their solve time), open ones when a goal needs them.
+  const { facts } = await withMetrics(
     budget,
-    plan.solvedSince,
-    now + 60_000,
-    previous.fetchedAt - DELTA_OVERLAP_MS,
+    changed.tickets.filter((t) => isSolvedStatus(t.status) || plan.backlogNeedsMetricSets),
   );
-  const openResults = (await searchAll(budget, BACKLOG_QUERY, { includeSlas: true })).tickets;
-  const known = new Map(previous.openTickets.map((t) => [t.id, t]));
-  const changedOpen = openResults.filter((t) => {
-    const before = known.get(t.id);
-    return !before || before.updatedAt !== Date.parse(t.updated_at);
-  });
-  const { facts: fresh } = await withMetrics(budget, [...changedSolved, ...changedOpen]);
-  const freshById = new Map(fresh.map((t) => [t.id, t]));
-  const openIds = new Set(openResults.map((t) => t.id));
-  const slaById = new Map(openResults.map((t) => [t.id, toTicketFact(t, undefined).activeSlaBreachAt]));
+  const solvedFacts = facts.filter(isSolved);
+  const openFacts = new Map(facts.filter((t) => !isSolved(t)).map((t) => [t.id, t]));
 
-  const solved = new Map(previous.solvedTickets.filter((t) => !openIds.has(t.id)).map((t) => [t.id, t]));
-  for (const t of fresh) if (isSolved(t)) solved.set(t.id, t);
-  const open = [...openIds].map((id) => {
-    const fact = freshById.get(id) ?? known.get(id);
-    return fact ? { ...fact, activeSlaBreachAt: slaById.get(id) ?? null } : undefined;
-  });
+  const solved = new Map(previous.solvedTickets.map((t) => [t.id, t]));
+  const open = new Map(previous.openTickets.map((t) => [t.id, t]));
+  let touchesCountedPast = false;
+  for (const fact of solvedFacts) {
+    open.delete(fact.id);
+    if (fact.solvedAt === null || fact.solvedAt >= plan.solvedSince) solved.set(fact.id, fact);
+    else {
+      solved.delete(fact.id);
+      // A rating or a change on a ticket solved before the list: the counts that hold it are out of date.
+      touchesCountedPast = true;
+    }
+  }
+  for (const ticket of changed.tickets.filter((t) => !isSolvedStatus(t.status))) {
+    solved.delete(ticket.id);
+    open.set(ticket.id, openFacts.get(ticket.id) ?? toTicketFact(ticket, undefined));
+  }
+
+  const due = options.countsAreDue;
+  const ownDue = due || touchesCountedPast;
+  const freshOwn = await ownCounts(
+    budget,
+    ownDue ? plan.ownCounts : notYetCounted(plan.ownCounts, previous.ownCounts),
+  );
+  const freshBacklog = due ? await backlogList(budget, plan) : null;
+  const freshTeam = await teamCounts(
+    budget,
+    due ? plan.teamCounts : notYetCounted(plan.teamCounts, previous.teamCounts),
+  );
   const solvedTickets = [...solved.values()].filter(
     (t) => t.solvedAt === null || t.solvedAt >= plan.solvedSince,
   );
-  const counts = await teamCounts(budget, plan.teamCounts);
   return {
     ...previous,
     fetchedAt: now,
     solvedSince: plan.solvedSince,
     solvedTickets,
-    openTickets: open.filter((t): t is TicketFact => t !== undefined && !isSolved(t)),
-    teamCounts: counts,
+    openTickets: freshBacklog?.facts ?? [...open.values()],
+    ownCounts: ownDue ? freshOwn : [...stillPlanned(previous.ownCounts, plan.ownCounts), ...freshOwn],
+    teamCounts: due ? freshTeam : [...stillPlanned(previous.teamCounts, plan.teamCounts), ...freshTeam],
+    countsFetchedAt: due ? now : previous.countsFetchedAt,
     // What this agent may see now, not what the snapshot it started from was fetched with.
-    isTeamViewPartial,
+    isTeamViewPartial: options.isTeamViewPartial ?? previous.isTeamViewPartial,
     // A solved ticket's metric set always has solved_at: without one, the set was missing.
     gaps: gapsOf(budget, solvedTickets.filter((t) => t.solvedAt === null).length),
   };

@@ -1,20 +1,39 @@
-import type { TeamCountRequest } from '../../core/goals/ticketFacts';
+import type { OwnCountRequest, TeamCountRequest } from '../../core/goals/ticketFacts';
 
 /** Search wants UTC instants with `Z`; an offset like +01:00 breaks unless encoded. */
 export const utc = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The agent's solved tickets in [since, until): `status>=solved` so tickets already closed still count. */
-export function solvedTicketsQuery(since: number, until?: number, updatedAfter?: number): string {
+export function solvedTicketsQuery(since: number, until?: number): string {
   return [
     'type:ticket',
     'assignee:me',
     'status>=solved',
     `solved>=${utc(since)}`,
     until !== undefined ? `solved<${utc(until)}` : null,
-    updatedAfter !== undefined ? `updated>${utc(updatedAfter)}` : null,
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/** Every ticket of the agent's changed since a moment, whatever its status: one search for all changes. */
+export const changedTicketsQuery = (updatedAfter: number): string =>
+  `type:ticket assignee:me updated>${utc(updatedAfter)}`;
+
+const GOOD = ['satisfaction:good', 'satisfaction:goodwithcomment'];
+const BAD = ['satisfaction:bad', 'satisfaction:badwithcomment'];
+
+/** The agent's own solved tickets (or good or bad ratings) in a window, optionally in some groups only. */
+export function ownCountQuery(request: OwnCountRequest): string {
+  return [
+    'type:ticket',
+    'assignee:me',
+    ...(request.groupIds ?? []).map((id) => `group:${id}`),
+    'status>=solved',
+    `solved>=${utc(request.start)}`,
+    `solved<${utc(request.end)}`,
+    ...(request.kind === 'csatGood' ? GOOD : request.kind === 'csatBad' ? BAD : []),
+  ].join(' ');
 }
 
 /** The agent's unsolved assigned tickets: new, open, pending and on-hold. */
@@ -31,13 +50,9 @@ export function teamCountQuery(request: TeamCountRequest): string {
     case 'solved':
       return ['type:ticket', ...groups, ...window].join(' ');
     case 'csatGood':
-      return ['type:ticket', ...groups, ...window, 'satisfaction:good', 'satisfaction:goodwithcomment'].join(
-        ' ',
-      );
+      return ['type:ticket', ...groups, ...window, ...GOOD].join(' ');
     case 'csatBad':
-      return ['type:ticket', ...groups, ...window, 'satisfaction:bad', 'satisfaction:badwithcomment'].join(
-        ' ',
-      );
+      return ['type:ticket', ...groups, ...window, ...BAD].join(' ');
     case 'backlog':
       return ['type:ticket', ...groups, 'status<solved'].join(' ');
   }

@@ -3,8 +3,8 @@ import { MAX_RETRY_AFTER_MS } from './retryAfter';
 
 /**
  * What every tab of one agent must agree on before calling Zendesk: when the account is blocked (a 429's
- * Retry-After holds for the whole account) and what this agent sent in the last minute (one budget for all
- * their tabs, not one per tab).
+ * Retry-After holds for the whole account), what this agent sent in the last minute (one budget for all
+ * their tabs, not one per tab), and what Zendesk last said of the account's limit.
  */
 export interface SharedRateState {
   blockedUntil(now: number): number;
@@ -12,7 +12,58 @@ export interface SharedRateState {
   /** Send times within the last minute, oldest first. */
   sentSince(since: number, now: number): number[];
   recordSent(at: number): void;
+  /**
+   * The account's limit as Zendesk last stated it (trusted for a day), with how much of it was left then
+   * (`remaining` is null once that is more than two minutes old: the account may have calmed or filled up).
+   */
+  accountLimit(now: number): AccountLimit | null;
+  /** A reading from a response's headers; the newest reading wins, and one that makes no sense is ignored. */
+  recordAccountLimit(reading: AccountLimitReading): void;
 }
+
+/** What one response's `X-Rate-Limit` / `X-Rate-Limit-Remaining` said, and when. */
+export interface AccountLimitReading {
+  limit: number;
+  remaining: number;
+  at: number;
+}
+
+export interface AccountLimit {
+  limit: number;
+  remaining: number | null;
+  at: number;
+}
+
+/** The stated limit stays good for a day (it changes only with the plan). */
+const LIMIT_TRUSTED_MS = 24 * 3_600_000;
+/** How busy the account is changes by the minute, so an older remaining count says nothing. */
+const REMAINING_TRUSTED_MS = 2 * 60_000;
+const MAX_STATED_LIMIT = 1_000_000;
+/**
+ * Answers overtake each other by seconds, so a kept reading a little newer than the one arriving wins; one
+ * further ahead was written under a clock since moved back, and is replaced rather than kept for ever.
+ */
+const OUT_OF_ORDER_MS = REMAINING_TRUSTED_MS;
+
+/** A reading that could have come from Zendesk by `now`, or null: storage may hold anything. */
+function validReading(value: unknown, now: number): AccountLimitReading | null {
+  if (value === null || typeof value !== 'object') return null;
+  const { limit, remaining, at } = value as Record<string, unknown>;
+  if (typeof limit !== 'number' || typeof remaining !== 'number' || typeof at !== 'number') return null;
+  if (!Number.isInteger(limit) || limit <= 0 || limit > MAX_STATED_LIMIT) return null;
+  if (!Number.isFinite(remaining) || remaining < 0 || remaining > limit) return null;
+  if (!Number.isFinite(at) || at > now) return null;
+  return { limit, remaining, at };
+}
+
+function limitAsOf(reading: AccountLimitReading | null, now: number): AccountLimit | null {
+  if (!reading || now - reading.at > LIMIT_TRUSTED_MS) return null;
+  const isFresh = now - reading.at <= REMAINING_TRUSTED_MS;
+  return { limit: reading.limit, remaining: isFresh ? reading.remaining : null, at: reading.at };
+}
+
+const newer = (a: AccountLimitReading | null, b: AccountLimitReading | null) =>
+  a && b ? (b.at > a.at ? b : a) : (a ?? b);
 
 const WINDOW_MS = 60_000;
 
@@ -28,6 +79,7 @@ const MAX_KEPT = 500;
 export function createMemoryRateState(): SharedRateState {
   let blocked = 0;
   let sent: number[] = [];
+  let reading: AccountLimitReading | null = null;
   return {
     blockedUntil: (now) => trustedBlock(blocked, now),
     block: (until) => {
@@ -37,7 +89,19 @@ export function createMemoryRateState(): SharedRateState {
     recordSent: (at) => {
       sent = [...sent.filter((time) => time > at - WINDOW_MS && time <= at), at].slice(-MAX_KEPT);
     },
+    accountLimit: (now) => limitAsOf(validReading(reading, now), now),
+    recordAccountLimit: (latest) => {
+      reading = newer(validReading(reading, latest.at + OUT_OF_ORDER_MS), validReading(latest, latest.at));
+    },
   };
+}
+
+function readReading(store: KeyValueStore, key: string, now: number): AccountLimitReading | null {
+  try {
+    return validReading(JSON.parse(store.getItem(key) ?? 'null'), now);
+  } catch {
+    return null;
+  }
 }
 
 function readNumbers(store: KeyValueStore, key: string): number[] {
@@ -52,8 +116,8 @@ function readNumbers(store: KeyValueStore, key: string): number[] {
 }
 
 /**
- * The shared state in localStorage. The block is per account (Zendesk's limit is the account's); the send
- * log per account and agent. Values from the future (a clock moved back, a hand edit) are capped or dropped:
+ * The shared state in localStorage. The block and the stated limit are per account (Zendesk's limit is the
+ * account's); the send log per account and agent. Values from the future (a clock moved back, a hand edit) are capped or dropped:
  * a stored time never delays requests by more than MAX_RETRY_AFTER_MS.
  */
 export function createStoredRateState(
@@ -63,6 +127,7 @@ export function createStoredRateState(
 ): SharedRateState {
   const blockKey = `goalpost:v1:block:${accountSubdomain}`;
   const sentKey = `goalpost:v1:sent:${accountSubdomain}:${agentId}`;
+  const limitKey = `goalpost:v1:limit:${accountSubdomain}`;
   const write = (key: string, value: unknown) => {
     try {
       store.setItem(key, JSON.stringify(value));
@@ -72,6 +137,7 @@ export function createStoredRateState(
   };
   // This tab's own view, so a storage that refuses writes never switches the limits off.
   const memory = createMemoryRateState();
+  let ownReading: AccountLimitReading | null = null;
   return {
     blockedUntil(now) {
       const [until = 0] = readNumbers(store, blockKey);
@@ -94,6 +160,18 @@ export function createStoredRateState(
       memory.recordSent(at);
       const kept = readNumbers(store, sentKey).filter((time) => time > at - WINDOW_MS && time <= at);
       write(sentKey, [...kept, at].slice(-MAX_KEPT));
+    },
+    accountLimit(now) {
+      // Whichever is newer: another tab's reading in storage, or this tab's own when storage refuses writes.
+      const stored = readReading(store, limitKey, now);
+      return limitAsOf(newer(stored, validReading(ownReading, now)), now);
+    },
+    recordAccountLimit(reading) {
+      const latest = validReading(reading, reading.at);
+      if (!latest) return;
+      ownReading = newer(validReading(ownReading, latest.at + OUT_OF_ORDER_MS), latest);
+      const stored = readReading(store, limitKey, latest.at + OUT_OF_ORDER_MS);
+      if (!stored || stored.at <= latest.at) write(limitKey, latest);
     },
   };
 }

@@ -1,17 +1,26 @@
 import { useEffect } from 'react';
 import type { DataEngine } from '../../data/engineState';
+import type { SidebarActivity } from '../../data/zaf/sidebarActivity';
+import { createSidebarActivity } from '../../data/zaf/sidebarActivity';
 import type { ZafClient } from '../../data/zaf/zafClient';
 import { isOwnSolve, readSavedTicket } from '../../data/zaf/savedTicket';
 
 /**
  * Forwards what Zendesk tells the sidebar to the data engine: shown or hidden (ticket tab switched, browser
  * tab hidden), a ticket saved, the app about to be destroyed. The engine decides what to fetch.
+ * `activity` should be created at startup, before any await (see src/index.tsx), so it has heard ZAF's first
+ * activation event; without it (UI tests) the sidebar listens from now on and assumes it is shown.
  */
-export function useZafEvents(client: ZafClient, engine: DataEngine, agentId: number): void {
+export function useZafEvents(
+  client: ZafClient,
+  engine: DataEngine,
+  agentId: number,
+  activity?: SidebarActivity,
+): void {
   useEffect(() => {
+    const source = activity ?? createSidebarActivity(client, () => true);
     const isPageVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
-    let isActive = true;
-    const update = () => engine.setVisible(isActive && isPageVisible());
+    const update = () => engine.setVisible(source.isActive() && isPageVisible());
     // The agent's own solve counts at once; search confirms it a minute or more later. Only a change to
     // solved counts: a note added to a ticket solved last week is no new solve.
     let statusBefore: string | null = null;
@@ -27,14 +36,7 @@ export function useZafEvents(client: ZafClient, engine: DataEngine, agentId: num
       else engine.refresh('ticketSaved');
     };
     const offs = [
-      client.on('app.activated', () => {
-        isActive = true;
-        update();
-      }),
-      client.on('app.deactivated', () => {
-        isActive = false;
-        update();
-      }),
+      source.subscribe(update),
       client.on('ticket.submit.done', () => void onTicketSaved()),
       client.on('app.willDestroy', () => engine.dispose()),
     ];
@@ -47,6 +49,8 @@ export function useZafEvents(client: ZafClient, engine: DataEngine, agentId: num
       offs.forEach((off) => off());
       document.removeEventListener('visibilitychange', update);
       window.removeEventListener('pagehide', dispose);
+      // Only one made here is ours to dispose; the app's outlives rebuilt boards.
+      if (source !== activity) source.dispose();
     };
-  }, [client, engine, agentId]);
+  }, [client, engine, agentId, activity]);
 }
