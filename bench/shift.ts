@@ -169,7 +169,7 @@ const summarise = (kinds: string[]) =>
  * so these are upper bounds: the header-driven slow-down only lowers them.
  */
 async function accountSimulation(): Promise<number> {
-  const SAMPLES = 12;
+  const SAMPLES = 24;
   const samples: number[][] = [];
   for (let k = 0; k < SAMPLES; k += 1) {
     const result = await runShift({

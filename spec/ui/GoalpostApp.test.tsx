@@ -262,8 +262,9 @@ describe('the Goalpost sidebar', () => {
     // The sidebar closes (its iframe goes, and its engine with it).
     view.engine.dispose();
     view.unmount();
-    // Two hours later the profile cache has expired and Zendesk times out.
+    // Two hours later its stored profile is unreadable (so it must be fetched) and Zendesk times out.
     zendesk.advanceClock(2 * 3_600_000);
+    view.storage.setItem('goalpost:v2:profile:goalpost-demo:3720451', '{"at":');
     zendesk.fault = 'timeout';
     await renderGoalpost(client, view.storage, { waitForProfile: async () => undefined });
     expect(screen.getByRole('progressbar', { name: 'Solved today' })).toHaveValue(figures);

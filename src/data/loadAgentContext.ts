@@ -32,7 +32,11 @@ function isValidZone(zone: string | null | undefined): zone is string {
   }
 }
 
-const PROFILE_MAX_AGE_MS = 60 * 60_000;
+/**
+ * Groups, default group and ticket access change rarely; a day's cache means an agent's shift start costs no
+ * profile requests (the account-wide burst at nine o'clock is mostly these otherwise: docs/scaling.md).
+ */
+const PROFILE_MAX_AGE_MS = 24 * 3_600_000;
 /** How long other tabs wait for the tab fetching the profile before fetching it themselves. */
 const PROFILE_FETCH_LEASE_MS = 20_000;
 

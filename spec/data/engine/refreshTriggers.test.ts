@@ -93,14 +93,17 @@ describe('when the engine refreshes', () => {
     expect(source.log.map((call) => call.kind)).toEqual(['changes']);
   });
 
-  it('asks only for changes after the first load, and everything again hourly and when the period rolls over', async () => {
+  it('asks only for changes after the first load, everything again every two hours or so and when the period rolls over', async () => {
     const { clock, source, openTab } = setup();
     const tab = openTab('tab-1');
     tab.setVisible(true);
     await clock.advance(30 * MINUTE);
     expect(source.log.map((call) => call.kind)).toEqual(['full', ...Array(6).fill('changes')]);
-    await clock.advance(31 * MINUTE);
-    expect(source.fullCalls).toBe(2); // the hourly full refetch
+    // random() = 1: the full refetch comes 2 h × 1.25 after the first (agents drift apart by up to ±25 %).
+    await clock.advance(119 * MINUTE);
+    expect(source.fullCalls).toBe(1);
+    await clock.advance(6 * MINUTE);
+    expect(source.fullCalls).toBe(2);
     const newWeek = Date.parse('2026-11-23T00:00:00Z');
     source.solvedSince = () => newWeek;
     await clock.advance(5 * MINUTE);
@@ -121,5 +124,36 @@ describe('when the engine refreshes', () => {
     await clock.advance(4 * MINUTE);
     expect(seconds()[4]).toBe(450);
     expect(tab.getState()).toMatchObject({ status: 'ready', error: null });
+  });
+});
+
+describe('on a quiet afternoon', () => {
+  it('stretches the timer while refreshes find nothing new, and returns to it once something changes', async () => {
+    const browser = new Browser(START);
+    const counting = new CountingSource(browser.clock);
+    // The agent's tickets as of the first fetch: later refreshes find the same versions until a save.
+    let tickets = (await counting.full(START)).solvedTickets;
+    const calls: number[] = [];
+    const answer = async (now: number) => {
+      calls.push(now);
+      return { ...(await counting.full(START)), solvedTickets: tickets, fetchedAt: now };
+    };
+    const source = {
+      solvedSince: counting.solvedSince,
+      full: answer,
+      changes: (_previous: unknown, now: number) => answer(now),
+    };
+    const tab = openEngineTab(browser, 'tab-1', source);
+    tab.setVisible(true);
+    await browser.clock.advance(60 * MINUTE);
+    // 5, then 10, then 15 minutes apart: six refreshes in the hour instead of twelve.
+    expect(calls.map((at) => Math.round((at - START) / MINUTE))).toEqual([0, 5, 15, 30, 45, 60]);
+    // The agent saves a ticket: the re-check finds it changed, and the timer is back to 5 minutes.
+    tickets = tickets.map((t, i) => (i === 0 ? { ...t, updatedAt: browser.clock.now() } : t));
+    tab.refresh('ticketSaved');
+    await browser.clock.advance(75 * SECOND);
+    const afterSave = calls.length;
+    await browser.clock.advance(5 * MINUTE + 5 * SECOND);
+    expect(calls.length).toBe(afterSave + 1);
   });
 });

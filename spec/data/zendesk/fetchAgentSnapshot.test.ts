@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Goal } from '../../../src/core/goals/goal';
+import type { TicketFact } from '../../../src/core/goals/ticketFacts';
 import { METRIC_IDS } from '../../../src/core/goals/goal';
 import { METRIC_CATALOG } from '../../../src/core/goals/metricCatalog';
 import { evaluateGoals } from '../../../src/core/metrics/evaluateGoals';
@@ -211,7 +212,13 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
           const full = await fetchAgentSnapshot(get, AOIFE, plan, fake.now);
           const byId = (list: readonly { id: number }[]) => [...list].sort((a, b) => a.id - b.id);
           expect(byId(merged.solvedTickets)).toEqual(byId(full.solvedTickets));
-          expect(byId(merged.openTickets)).toEqual(byId(full.openTickets));
+          // Open tickets: what the sidebar reads of them (status, times, SLA, whether first replied); their
+          // reply and reopen counts matter only once solved, and are fetched then.
+          const asShown = (list: readonly TicketFact[]) =>
+            [...list]
+              .sort((a, b) => a.id - b.id)
+              .map(({ publicReplies: _r, reopens: _o, fullResolutionMinutes: _f, ...shown }) => shown);
+          expect(asShown(merged.openTickets)).toEqual(asShown(full.openTickets));
         },
       ),
       { numRuns: 15 },

@@ -30,7 +30,7 @@ export interface AgentEngineOptions {
  * account's agents open Zendesk within minutes, and their cached figures (today's count starting at zero)
  * are right enough to wait. See docs/scaling.md for the figures behind it.
  */
-export const FIRST_REFRESH_SPREAD_MS = 10 * 60_000;
+export const FIRST_REFRESH_SPREAD_MS = 15 * 60_000;
 
 /** The groups that make up the agent's team: their default group, or all their groups (an admin setting). */
 export function teamGroupsOf(agent: AgentContext, settings: AppSettings): number[] {

@@ -27,9 +27,18 @@ export interface SnapshotSource {
    */
   full(
     now: number,
-    options?: { onPersonal?: (personal: AgentSnapshot) => void; memo?: ResponseMemo },
+    options?: {
+      onPersonal?: (personal: AgentSnapshot) => void;
+      memo?: ResponseMemo;
+      previous?: AgentSnapshot | null;
+    },
   ): Promise<AgentSnapshot>;
-  changes(previous: AgentSnapshot, now: number, options?: { memo?: ResponseMemo }): Promise<AgentSnapshot>;
+  /** `isAsked`: the agent pressed Refresh, so slower-changing parts (team counts) are fetched afresh too. */
+  changes(
+    previous: AgentSnapshot,
+    now: number,
+    options?: { memo?: ResponseMemo; isAsked?: boolean },
+  ): Promise<AgentSnapshot>;
   /** The earliest window start the goals need now; a change (period rollover) forces a full fetch. */
   solvedSince(now: number): number;
 }
@@ -59,7 +68,10 @@ export interface DataEngineOptions {
   refreshMinutes: number;
   /** How long search takes to see a change; a save triggers one re-check after it. */
   indexLagSeconds?: number;
-  /** A full refetch at least this often heals anything a delta could miss. */
+  /**
+   * A full refetch about this often (±25 %) heals anything a delta could miss: a ticket reopened and solved
+   * again between two refreshes, a metric corrected afterwards. Default 120 minutes.
+   */
   fullRefreshEveryMinutes?: number;
   /** Jitter for the retry delay after a failure, so tabs of many agents do not retry in step. */
   random?: () => number;
@@ -154,6 +166,20 @@ const PRESENCE_TTL_MS = 15_000;
  */
 const RESUME_WITHIN_MS = 10 * 60_000;
 /**
+ * Refreshes that find none of the agent's tickets changed stretch the timer, up to this many refresh intervals;
+ * any change, save or request brings it back. A quiet afternoon costs a third of a busy one.
+ */
+const MAX_QUIET_STRETCH = 3;
+
+/** Whether two snapshots hold the same tickets in the same versions (counts aside). */
+function hasSameTickets(before: AgentSnapshot, after: AgentSnapshot): boolean {
+  const versions = (snapshot: AgentSnapshot) =>
+    new Map([...snapshot.solvedTickets, ...snapshot.openTickets].map((t) => [t.id, t.updatedAt]));
+  const a = versions(before);
+  const b = versions(after);
+  return a.size === b.size && [...a].every(([id, updatedAt]) => b.get(id) === updatedAt);
+}
+/**
  * The sidebar offers its Refresh button only once figures are this old, unless the last refresh failed (it
  * says when the next one is possible).
  */
@@ -173,8 +199,11 @@ const MAX_RETRY_MS = 10 * 60_000;
 export function createDataEngine(options: DataEngineOptions): DataEngine {
   const { source, clock, storage, instanceId, accountSubdomain, agentId } = options;
   const indexLagMs = (options.indexLagSeconds ?? 70) * 1000;
-  const fullEveryMs = (options.fullRefreshEveryMinutes ?? 60) * 60_000;
+  const fullEveryMs = (options.fullRefreshEveryMinutes ?? 120) * 60_000;
+  // Each agent's full refetches drift apart (±25 %): a team that started at nine does not refetch in step.
+  const nextFullGapMs = () => fullEveryMs * (0.75 + 0.5 * random());
   const random = options.random ?? Math.random;
+  let fullGapMs = nextFullGapMs();
   const leadership =
     options.leadership ??
     leaseLeadership(storage, `goalpost:v1:lease:${accountSubdomain}:${agentId}`, instanceId);
@@ -226,6 +255,8 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
   let followUpRecheckAt: number | null = null;
   let inFlight = false;
   let tickHandle: unknown = null;
+  /** Refreshes in a row that found nothing new: the timer waits longer (MAX_QUIET_STRETCH). */
+  let quietRefreshes = 0;
   /** A refresh that failed part-way, retried with the same start time and the answers it already got. */
   let unfinished: { startedAt: number; isFull: boolean; memo: ResponseMemo } | null = null;
 
@@ -308,19 +339,21 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     const startedAt = resumed?.startedAt ?? now;
     const memo: ResponseMemo = resumed?.memo ?? new Map();
     // A click on Try again buys one early attempt, not an end to back-off for the rest of an outage.
-    if (pending?.reason === 'manual') pending = null;
+    const isAsked = pending?.reason === 'manual';
+    if (isAsked) pending = null;
     setShared({ ...shared, isRefreshing: true }, true);
     const previous = shared.snapshot;
     const needsFull =
       resumed?.isFull ??
       (!previous ||
         previous.solvedSince !== source.solvedSince(startedAt) ||
-        startedAt - shared.lastFullAt >= fullEveryMs);
+        startedAt - shared.lastFullAt >= fullGapMs);
     try {
       const snapshot =
         needsFull || !previous
           ? await source.full(startedAt, {
               memo,
+              previous,
               onPersonal: previous
                 ? undefined
                 : (personal) => {
@@ -329,13 +362,15 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
                       setShared({ ...shared, snapshot: personal, refreshedAt: startedAt }, true);
                   },
             })
-          : await source.changes(previous, startedAt, { memo });
+          : await source.changes(previous, startedAt, { memo, isAsked });
       // Figures are stamped with when their fetch began (a change made meanwhile is not covered by them) —
       // unless the clock jumped during the fetch, back or far forward: then its start means nothing now.
       const finishedAt = clock.now();
       const didClockJump = finishedAt < startedAt || finishedAt - startedAt > CLOCK_JUMP_MS;
       const stampedAt = didClockJump ? finishedAt : startedAt;
       const lastFullAt = needsFull ? stampedAt : shared.lastFullAt;
+      if (needsFull) fullGapMs = nextFullGapMs();
+      quietRefreshes = previous && hasSameTickets(previous, snapshot) ? quietRefreshes + 1 : 0;
       writeCachedSnapshot(storage, accountSubdomain, agentId, snapshot, stampedAt, lastFullAt);
       dropRequestsCoveredBy(stampedAt);
       setShared(
@@ -376,7 +411,8 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     if (shared.error) return anyVisible() || pending !== null || (recheck !== null && now >= recheck.at);
     if (pending) return true;
     if (recheck && now >= recheck.at) return true;
-    return anyVisible() && !isFresh(now, options.refreshMinutes * 60_000);
+    const stretch = Math.min(MAX_QUIET_STRETCH, 1 + quietRefreshes);
+    return anyVisible() && !isFresh(now, stretch * options.refreshMinutes * 60_000);
   }
 
   /** Figures from the future (the clock moved back since) have no known age: never fresh. */
@@ -412,6 +448,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
 
   function request(reason: RefreshReason): void {
     const now = clock.now();
+    if (reason === 'ticketSaved' || reason === 'manual') quietRefreshes = 0;
     if (reason === 'ticketSaved') {
       // Search cannot see a save until its index catches up: one refresh then, not a wasted one now.
       // Saves in a burst push that moment back so they share one refresh, but a long stream of saves

@@ -29,19 +29,21 @@ export function createZendeskSnapshotSource(options: SnapshotSourceOptions): Sna
       weekStartsOn: options.weekStartsOn,
       teamGroupIds: options.teamGroupIds,
     });
-  const countsEveryMs = (options.countsRefreshMinutes ?? 15) * 60_000;
+  const countsEveryMs = (options.countsRefreshMinutes ?? 20) * 60_000;
   return {
-    full: (now, { onPersonal, memo } = {}) =>
+    full: (now, { onPersonal, memo, previous } = {}) =>
       fetchAgentSnapshot(options.get, options.agentId, plan(now), now, {
         isTeamViewPartial: options.isTeamViewPartial,
         onPersonal,
         memo,
+        knownOpenTickets: previous?.openTickets,
       }),
-    changes: (previous, now, { memo } = {}) =>
+    changes: (previous, now, { memo, isAsked = false } = {}) =>
       fetchSnapshotChanges(options.get, previous, plan(now), now, {
         isTeamViewPartial: options.isTeamViewPartial,
         // Figures from the future (a clock moved back) are due as well: their age is unknown.
-        countsAreDue: !(now >= previous.countsFetchedAt && now - previous.countsFetchedAt < countsEveryMs),
+        countsAreDue:
+          isAsked || !(now >= previous.countsFetchedAt && now - previous.countsFetchedAt < countsEveryMs),
         memo,
       }),
     solvedSince: (now) => plan(now).solvedSince,

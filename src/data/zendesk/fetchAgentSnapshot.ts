@@ -187,15 +187,63 @@ function gapsOf(budget: RefreshBudget, ticketsWithoutMetrics: number): SnapshotG
 const isSolvedStatus = (status: string) => status === 'solved' || status === 'closed';
 const isSolved = (t: TicketFact) => isSolvedStatus(t.status);
 
+/**
+ * Whether a ticket seen again needs its metric set fetched again. A solved ticket already known as solved
+ * keeps its solve time, replies and reopens (a new rating comes with the search result); an open ticket
+ * already answered keeps its first reply time, which never changes. Anything else is asked for. A ticket
+ * reopened and solved again between two refreshes keeps its old times until the hourly full refresh.
+ */
+function needsMetricSet(ticket: SearchTicket, known: TicketFact | undefined, plan: SnapshotPlan): boolean {
+  // The same version as last time (a delta's overlap, an unchanged backlog ticket): nothing new to read.
+  if (known && known.updatedAt === Date.parse(ticket.updated_at) && known.status === ticket.status)
+    return false;
+  if (isSolvedStatus(ticket.status)) return !known || !isSolved(known) || known.solvedAt === null;
+  if (!plan.backlogNeedsMetricSets) return false;
+  if (!known || isSolved(known)) return true;
+  // Still unanswered as far as we know: its first reply matters only while it waits on the agent (the
+  // first-reply nudge looks at new and open tickets); pending or on hold, it waits for the next backlog list.
+  return known.firstReplyMinutes.calendar === null && (ticket.status === 'new' || ticket.status === 'open');
+}
+
+/** Facts for tickets seen again: metric sets fetched only where needed, the rest kept from what was known. */
+async function factsOf(
+  budget: RefreshBudget,
+  tickets: readonly SearchTicket[],
+  known: ReadonlyMap<number, TicketFact>,
+  plan: SnapshotPlan,
+): Promise<{ facts: TicketFact[]; withoutMetrics: number }> {
+  const fetched = await withMetrics(
+    budget,
+    tickets.filter((t) => needsMetricSet(t, known.get(t.id), plan)),
+  );
+  const byId = new Map(fetched.facts.map((fact) => [fact.id, fact]));
+  const facts = tickets.map((ticket) => {
+    const fresh = byId.get(ticket.id);
+    if (fresh) return fresh;
+    const fact = toTicketFact(ticket, undefined);
+    const before = known.get(ticket.id);
+    return before
+      ? {
+          ...fact,
+          solvedAt: isSolved(fact) ? before.solvedAt : null,
+          firstReplyMinutes: before.firstReplyMinutes,
+          fullResolutionMinutes: before.fullResolutionMinutes,
+          publicReplies: before.publicReplies,
+          reopens: before.reopens,
+        }
+      : fact;
+  });
+  return { facts, withoutMetrics: fetched.withoutMetrics };
+}
+
 /** The agent's backlog with its SLA state, and metric sets only when a goal needs them. */
 async function backlogList(
   budget: RefreshBudget,
   plan: SnapshotPlan,
+  known: ReadonlyMap<number, TicketFact> = new Map(),
 ): Promise<{ facts: TicketFact[]; withoutMetrics: number }> {
   const { tickets } = await searchAll(budget, BACKLOG_QUERY, { includeSlas: true });
-  const { facts, withoutMetrics } = plan.backlogNeedsMetricSets
-    ? await withMetrics(budget, tickets)
-    : { facts: tickets.map((t) => toTicketFact(t, undefined)), withoutMetrics: 0 };
+  const { facts, withoutMetrics } = await factsOf(budget, tickets, known, plan);
   return { facts: facts.filter((t) => !isSolved(t)), withoutMetrics };
 }
 
@@ -221,6 +269,8 @@ export interface FullFetchOptions {
   /** Called with the agent's own figures before the team counts are asked for. */
   onPersonal?: (personal: AgentSnapshot) => void;
   memo?: ResponseMemo;
+  /** What the last refresh knew of the backlog: a first reply time, once known, is not fetched again. */
+  knownOpenTickets?: readonly TicketFact[];
 }
 
 /**
@@ -237,7 +287,11 @@ export async function fetchAgentSnapshot(
 ): Promise<AgentSnapshot> {
   const budget = new RefreshBudget(rememberingGet(get, options.memo));
   const solved = await withMetrics(budget, await searchSolved(budget, plan.solvedSince, now + 60_000));
-  const open = await backlogList(budget, plan);
+  const open = await backlogList(
+    budget,
+    plan,
+    new Map((options.knownOpenTickets ?? []).map((t) => [t.id, t])),
+  );
   const own = await ownCounts(budget, plan.ownCounts);
   const personal: AgentSnapshot = {
     agentId,
@@ -301,16 +355,13 @@ export async function fetchSnapshotChanges(
   // More changes than search lists (a bulk update): only a full refresh sees them all.
   if (changed.count > SEARCH_RESULT_CAP)
     return fetchAgentSnapshot(get, previous.agentId, plan, now, { ...options, memo: options.memo });
-  // Metric sets for what changed: solved tickets always (their solve time), open ones when a goal needs them.
-  const { facts } = await withMetrics(
-    budget,
-    changed.tickets.filter((t) => isSolvedStatus(t.status) || plan.backlogNeedsMetricSets),
-  );
+  const solved = new Map(previous.solvedTickets.map((t) => [t.id, t]));
+  const open = new Map(previous.openTickets.map((t) => [t.id, t]));
+  const known = new Map([...open, ...solved]);
+  const { facts } = await factsOf(budget, changed.tickets, known, plan);
   const solvedFacts = facts.filter(isSolved);
   const openFacts = new Map(facts.filter((t) => !isSolved(t)).map((t) => [t.id, t]));
 
-  const solved = new Map(previous.solvedTickets.map((t) => [t.id, t]));
-  const open = new Map(previous.openTickets.map((t) => [t.id, t]));
   let touchesCountedPast = false;
   for (const fact of solvedFacts) {
     open.delete(fact.id);
@@ -332,7 +383,7 @@ export async function fetchSnapshotChanges(
     budget,
     ownDue ? plan.ownCounts : notYetCounted(plan.ownCounts, previous.ownCounts),
   );
-  const freshBacklog = due ? await backlogList(budget, plan) : null;
+  const freshBacklog = due ? await backlogList(budget, plan, open) : null;
   const freshTeam = await teamCounts(
     budget,
     due ? plan.teamCounts : notYetCounted(plan.teamCounts, previous.teamCounts),
