@@ -68,10 +68,10 @@ describe('a Zendesk that answers oddly', () => {
     const api = hostile((url, body) => (isShowMany(url) ? { ...body, metric_sets: undefined } : body));
     const snapshot = await refreshOnce(api);
     expect(snapshot.solvedTickets.length).toBeGreaterThan(0);
-    // The first-reply goal needs the backlog's metric sets as well as the solved tickets'.
-    expect(snapshot.gaps?.ticketsWithoutMetrics).toBe(
-      snapshot.solvedTickets.length + snapshot.openTickets.length,
-    );
+    // The first-reply goal needs the backlog's metric sets as well as the solved tickets' — except for tickets
+    // never touched since they were created, which nobody can have answered yet.
+    const touched = snapshot.openTickets.filter((t) => t.updatedAt !== t.createdAt);
+    expect(snapshot.gaps?.ticketsWithoutMetrics).toBe(snapshot.solvedTickets.length + touched.length);
   });
 
   it('one odd record (deleted status, null id, replies as text) is skipped and counted; the rest stand', async () => {

@@ -301,4 +301,33 @@ describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
     expect(solvedThisQuarter.length).toBeGreaterThan(300);
     expect(quarter!.value).toBe(solvedThisQuarter.length);
   });
+
+  it('asks for an open ticket’s metric set only once someone may have answered it', async () => {
+    const { fake, get } = setup();
+    const plan = {
+      solvedSince: Date.parse('2026-11-16T00:00:00Z'),
+      ownCounts: [],
+      teamCounts: [],
+      backlogNeedsMetricSets: true,
+    };
+    const first = await fetchAgentSnapshot(get, AOIFE, plan, fake.now);
+    fake.advanceClock(60_000);
+    const fresh = fake.createTicket(AOIFE);
+    fake.advanceClock(60_000);
+    const metricSetsAskedFor = () =>
+      fake.log
+        .filter((r) => r.path.includes('show_many'))
+        .flatMap((r) => decodeURIComponent(/ids=([^&]*)/.exec(r.path)?.[1] ?? '').split(','))
+        .map(Number);
+    const untouched = await fetchSnapshotChanges(get, first, plan, fake.now, { countsAreDue: false });
+    // Never touched since it was created: nobody can have answered it, so nothing is asked.
+    expect(metricSetsAskedFor()).not.toContain(fresh.id);
+    expect(untouched.openTickets.find((t) => t.id === fresh.id)?.firstReplyMinutes.calendar).toBeNull();
+    fake.advanceClock(10 * 60_000);
+    fake.reply(fresh.id);
+    fake.advanceClock(60_000);
+    const answered = await fetchSnapshotChanges(get, untouched, plan, fake.now, { countsAreDue: false });
+    expect(metricSetsAskedFor()).toContain(fresh.id);
+    expect(answered.openTickets.find((t) => t.id === fresh.id)?.firstReplyMinutes.calendar).toBe(11);
+  });
 });

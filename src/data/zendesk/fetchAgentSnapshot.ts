@@ -199,6 +199,8 @@ function needsMetricSet(ticket: SearchTicket, known: TicketFact | undefined, pla
     return false;
   if (isSolvedStatus(ticket.status)) return !known || !isSolved(known) || known.solvedAt === null;
   if (!plan.backlogNeedsMetricSets) return false;
+  // Never touched since it was created: nobody has replied (a reply updates the ticket), nothing to read.
+  if (ticket.updated_at === ticket.created_at) return false;
   if (!known || isSolved(known)) return true;
   // Still unanswered as far as we know: its first reply matters only while it waits on the agent (the
   // first-reply nudge looks at new and open tickets); pending or on hold, it waits for the next backlog list.
