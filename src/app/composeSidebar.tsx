@@ -3,7 +3,7 @@ import { goalsForAgent } from '../core/settings/goalsForAgent';
 import { parseAppSettings } from '../core/settings/parseAppSettings';
 import type { AgentContext } from '../data/agentContext';
 import { createAgentEngine, teamGroupsOf } from '../data/engine/createAgentEngine';
-import type { EngineClock, MessageChannelLike } from '../data/engine/createDataEngine';
+import type { EngineClock, MessageChannelLike } from '../data/engine/engineTypes';
 import type { LockManagerLike } from '../data/engine/leadership';
 import { createNudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
 import type { KeyValueStore } from '../data/engine/snapshotCache';

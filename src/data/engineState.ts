@@ -27,7 +27,15 @@ export type EngineState =
   /** Nothing could be loaded and nothing is cached. */
   | { status: 'unavailable'; error: DataError };
 
-export type RefreshReason = 'open' | 'visible' | 'ticketSaved' | 'timer' | 'indexLagRecheck' | 'manual';
+export const REFRESH_REASONS = [
+  'open',
+  'visible',
+  'ticketSaved',
+  'timer',
+  'indexLagRecheck',
+  'manual',
+] as const;
+export type RefreshReason = (typeof REFRESH_REASONS)[number];
 
 /** One per sidebar instance; instances of the same agent share the work (see data/README). */
 export interface DataEngine {

@@ -6,6 +6,7 @@ import { planTeamHistory } from '../core/metrics/teamHistory';
 import type { AppSettings } from '../core/settings/appSettings';
 import type { AgentContext } from './agentContext';
 import type { KeyValueStore } from './engine/snapshotCache';
+import { storageKeys } from './storageKeys';
 import type { DataEngine } from './engineState';
 import type { WaitTiming } from './fetchOnceAcrossTabs';
 import { fetchOwnHistory } from './zendesk/fetchOwnHistory';
@@ -50,7 +51,6 @@ export function loadHistoriesWhenIdle(options: {
     options.teamGroupIds.length > 0 &&
     options.goals.some((g) => g.scope === 'me' && g.metric === 'solved');
   if (ownPlans.length === 0 && !isAdmin) return;
-  const keyOf = (kind: string) => `goalpost:v1:${kind}:${agent.accountSubdomain}:${agent.agentId}`;
   let isStarted = false;
   const stop = engine.subscribe((state) => {
     if (isStarted || state.status !== 'ready' || state.isRefreshing || state.error !== null) return;
@@ -61,14 +61,20 @@ export function loadHistoriesWhenIdle(options: {
     void (async () => {
       const ownBest =
         ownPlans.length > 0
-          ? await fetchOwnHistory(options.get, ownPlans, options.storage, keyOf('ownHistory'), timing)
+          ? await fetchOwnHistory(
+              options.get,
+              ownPlans,
+              options.storage,
+              storageKeys.ownHistory(agent),
+              timing,
+            )
           : new Map<string, OwnBest>();
       const teamSize = needsTeamSize
         ? await cachedTeamSize(
             options.get,
             options.teamGroupIds,
             options.storage,
-            keyOf('teamSize'),
+            storageKeys.teamSize(agent),
             timing.now(),
           )
         : null;
@@ -77,7 +83,13 @@ export function loadHistoriesWhenIdle(options: {
         : [];
       const targetHistory =
         teamPlans.length > 0
-          ? await fetchTeamHistory(options.get, teamPlans, options.storage, keyOf('history'), timing)
+          ? await fetchTeamHistory(
+              options.get,
+              teamPlans,
+              options.storage,
+              storageKeys.teamHistory(agent),
+              timing,
+            )
           : [];
       options.onLoaded({ targetHistory, ownBest });
     })().catch(() => undefined);

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { AgentContext } from './agentContext';
 import type { KeyValueStore } from './engine/snapshotCache';
+import { storageKeys } from './storageKeys';
 import type { WaitTiming } from './fetchOnceAcrossTabs';
 import { fetchOnceAcrossTabs } from './fetchOnceAcrossTabs';
 import type { ZafClient } from './zaf/zafClient';
@@ -154,7 +155,7 @@ export async function loadAgentContext(
   const profile = loadProfile(
     getFor(account.subdomain, user.id),
     store,
-    `goalpost:v2:profile:${account.subdomain}:${user.id}`,
+    storageKeys.profile({ accountSubdomain: account.subdomain, agentId: user.id }),
     user.id,
     timing,
   ).catch(() => null);

@@ -1,5 +1,5 @@
 import { parseGoalLines } from '../../../src/core/settings/parseGoalLines';
-import type { DataEngineOptions } from '../../../src/data/engine/createDataEngine';
+import type { DataEngineOptions } from '../../../src/data/engine/engineTypes';
 import { lockLeadership } from '../../../src/data/engine/leadership';
 import { writeCachedSnapshot } from '../../../src/data/engine/snapshotCache';
 import { createZendeskSnapshotSource } from '../../../src/data/engine/zendeskSnapshotSource';

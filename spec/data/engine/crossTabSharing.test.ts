@@ -1,4 +1,4 @@
-import type { DataEngineOptions } from '../../../src/data/engine/createDataEngine';
+import type { DataEngineOptions } from '../../../src/data/engine/engineTypes';
 import type { EngineState } from '../../../src/data/engineState';
 import { RequestFailure } from '../../../src/data/zendesk/requestFailure';
 import { Browser, CountingSource, openEngineTab, SlowSource } from './engineHarness';

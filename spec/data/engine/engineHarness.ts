@@ -4,7 +4,7 @@ import type {
   EngineClock,
   MessageChannelLike,
   SnapshotSource,
-} from '../../../src/data/engine/createDataEngine';
+} from '../../../src/data/engine/engineTypes';
 import { createDataEngine } from '../../../src/data/engine/createDataEngine';
 import type { KeyValueStore } from '../../../src/data/engine/snapshotCache';
 

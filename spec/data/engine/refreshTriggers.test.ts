@@ -1,4 +1,4 @@
-import type { DataEngineOptions } from '../../../src/data/engine/createDataEngine';
+import type { DataEngineOptions } from '../../../src/data/engine/engineTypes';
 import { writeCachedSnapshot } from '../../../src/data/engine/snapshotCache';
 import { RequestFailure } from '../../../src/data/zendesk/requestFailure';
 import { Browser, CountingSource, openEngineTab } from './engineHarness';

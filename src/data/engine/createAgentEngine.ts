@@ -3,8 +3,9 @@ import type { AppSettings } from '../../core/settings/appSettings';
 import type { AgentContext } from '../agentContext';
 import type { DataEngine } from '../engineState';
 import type { PoliteGet } from '../zendesk/politeRequest';
-import type { EngineClock, MessageChannelLike } from './createDataEngine';
+import type { EngineClock, MessageChannelLike } from './engineTypes';
 import { createDataEngine } from './createDataEngine';
+import { leaderLockName } from '../storageKeys';
 import type { LockManagerLike } from './leadership';
 import { lockLeadership } from './leadership';
 import type { KeyValueStore } from './snapshotCache';
@@ -59,8 +60,6 @@ export function createAgentEngine(options: AgentEngineOptions): DataEngine {
     instanceId: options.instanceId,
     refreshMinutes: settings.refreshMinutes,
     firstRefreshSpreadMs: options.firstRefreshSpreadMs ?? FIRST_REFRESH_SPREAD_MS,
-    leadership: options.locks
-      ? lockLeadership(options.locks, `goalpost:v1:leader:${agent.accountSubdomain}:${agent.agentId}`)
-      : undefined,
+    leadership: options.locks ? lockLeadership(options.locks, leaderLockName(agent)) : undefined,
   });
 }

@@ -5,6 +5,7 @@ import {
   pruneHistory,
   sanitiseHistory,
 } from '../../core/nudges/nudgeHistory';
+import { storageKeys } from '../storageKeys';
 import type { KeyValueStore } from './snapshotCache';
 
 export interface NudgeHistoryStore {
@@ -22,7 +23,7 @@ export function createNudgeHistoryStore(
   accountSubdomain: string,
   agentId: number,
 ): NudgeHistoryStore {
-  const key = `goalpost:v1:nudges:${accountSubdomain}:${agentId}`;
+  const key = storageKeys.nudgeHistory({ accountSubdomain, agentId });
   const load = (): NudgeHistory => {
     try {
       return sanitiseHistory(JSON.parse(storage.getItem(key) ?? 'null'));

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { storageKeys } from '../storageKeys';
 import type { AgentSnapshot } from '../../core/goals/ticketFacts';
 import type { TicketFact } from '../../core/goals/ticketFacts';
 import {
@@ -167,7 +168,7 @@ function unpackTicket(stored: StoredTicket, base: number): TicketFact {
 export const CACHE_MAX_AGE_MS = 7 * 86_400_000;
 
 export const cacheKey = (accountSubdomain: string, agentId: number) =>
-  `goalpost:v${VERSION}:${accountSubdomain}:${agentId}`;
+  storageKeys.figures({ accountSubdomain, agentId });
 
 /**
  * Last good figures per account and agent. Ticket facts only (ids, statuses, times, scores): no subjects,

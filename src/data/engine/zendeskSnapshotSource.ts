@@ -4,7 +4,7 @@ import { planFetch } from '../../core/metrics/fetchPlan';
 import type { WeekStart } from '../../core/settings/appSettings';
 import type { PoliteGet } from '../zendesk/politeRequest';
 import { fetchAgentSnapshot, fetchSnapshotChanges } from '../zendesk/fetchAgentSnapshot';
-import type { SnapshotSource } from './createDataEngine';
+import type { SnapshotSource } from './engineTypes';
 
 export interface SnapshotSourceOptions {
   get: PoliteGet;

@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../engine/snapshotCache';
+import { storageKeys } from '../storageKeys';
 import { MAX_RETRY_AFTER_MS } from './retryAfter';
 
 /**
@@ -125,9 +126,9 @@ export function createStoredRateState(
   accountSubdomain: string,
   agentId: number,
 ): SharedRateState {
-  const blockKey = `goalpost:v1:block:${accountSubdomain}`;
-  const sentKey = `goalpost:v1:sent:${accountSubdomain}:${agentId}`;
-  const limitKey = `goalpost:v1:limit:${accountSubdomain}`;
+  const blockKey = storageKeys.accountBlock(accountSubdomain);
+  const sentKey = storageKeys.sentRequests({ accountSubdomain, agentId });
+  const limitKey = storageKeys.accountLimit(accountSubdomain);
   const write = (key: string, value: unknown) => {
     try {
       store.setItem(key, JSON.stringify(value));
