@@ -1,4 +1,7 @@
+import * as v from 'valibot';
 import type { KeyValueStore } from './engine/snapshotCache';
+
+const FetchLeaseSchema = v.object({ until: v.pipe(v.number(), v.finite()), holder: v.optional(v.string()) });
 
 export interface WaitTiming {
   now(): number;
@@ -9,10 +12,9 @@ const POLL_MS = 500;
 
 function isLeaseLive(store: KeyValueStore, leaseKey: string, now: number, leaseMs: number): boolean {
   try {
-    const lease: unknown = JSON.parse(store.getItem(leaseKey) ?? 'null');
-    const until = lease && typeof lease === 'object' ? (lease as { until?: unknown }).until : undefined;
+    const lease = v.safeParse(FetchLeaseSchema, JSON.parse(store.getItem(leaseKey) ?? 'null'));
     // A lease reaching further than any tab writes one (a clock moved back, a hand edit) is no lease.
-    return typeof until === 'number' && until > now && until <= now + leaseMs;
+    return lease.success && lease.output.until > now && lease.output.until <= now + leaseMs;
   } catch {
     return false;
   }
@@ -55,9 +57,8 @@ export async function fetchOnceAcrossTabs<T>(options: {
   } finally {
     try {
       // Only our own lease: another tab may have taken over after ours ran out.
-      const lease: unknown = JSON.parse(store.getItem(leaseKey) ?? 'null');
-      if (lease && typeof lease === 'object' && (lease as { holder?: unknown }).holder === holder)
-        store.removeItem(leaseKey);
+      const lease = v.safeParse(FetchLeaseSchema, JSON.parse(store.getItem(leaseKey) ?? 'null'));
+      if (lease.success && lease.output.holder === holder) store.removeItem(leaseKey);
     } catch {
       // The lease expires by itself.
     }

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { KeyValueStore } from './snapshotCache';
 
 /**
@@ -45,10 +46,8 @@ export function lockLeadership(locks: LockManagerLike, name: string): Leadership
   };
 }
 
-interface Lease {
-  holder: string;
-  expiresAt: number;
-}
+const LeaseSchema = v.object({ holder: v.string(), expiresAt: v.pipe(v.number(), v.finite()) });
+type Lease = v.InferOutput<typeof LeaseSchema>;
 
 /** A leader that stops renewing its lease (tab frozen, crashed) is replaced after this. */
 export const LEASE_MS = 15_000;
@@ -61,16 +60,10 @@ export const LEASE_MS = 15_000;
 export function leaseLeadership(storage: KeyValueStore, key: string, holder: string): Leadership {
   const read = (now: number): Lease | null => {
     try {
-      const raw = storage.getItem(key);
-      const lease = raw ? (JSON.parse(raw) as Partial<Lease>) : null;
+      const parsed = v.safeParse(LeaseSchema, JSON.parse(storage.getItem(key) ?? 'null'));
       // No tab writes a lease longer than LEASE_MS: one reaching further (a clock moved back, a hand edit)
       // would stop all fetching until then, so it counts as no lease at all.
-      return lease &&
-        typeof lease.holder === 'string' &&
-        typeof lease.expiresAt === 'number' &&
-        lease.expiresAt <= now + LEASE_MS
-        ? { holder: lease.holder, expiresAt: lease.expiresAt }
-        : null;
+      return parsed.success && parsed.output.expiresAt <= now + LEASE_MS ? parsed.output : null;
     } catch {
       return null;
     }

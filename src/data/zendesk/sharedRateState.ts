@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { KeyValueStore } from '../engine/snapshotCache';
 import { storageKeys } from '../storageKeys';
 import { MAX_RETRY_AFTER_MS } from './retryAfter';
@@ -47,14 +48,18 @@ const MAX_STATED_LIMIT = 1_000_000;
 const OUT_OF_ORDER_MS = REMAINING_TRUSTED_MS;
 
 /** A reading that could have come from Zendesk by `now`, or null: storage may hold anything. */
+const ReadingSchema = v.pipe(
+  v.object({
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_STATED_LIMIT)),
+    remaining: v.pipe(v.number(), v.finite(), v.minValue(0)),
+    at: v.pipe(v.number(), v.finite()),
+  }),
+  v.check((reading) => reading.remaining <= reading.limit),
+);
+
 function validReading(value: unknown, now: number): AccountLimitReading | null {
-  if (value === null || typeof value !== 'object') return null;
-  const { limit, remaining, at } = value as Record<string, unknown>;
-  if (typeof limit !== 'number' || typeof remaining !== 'number' || typeof at !== 'number') return null;
-  if (!Number.isInteger(limit) || limit <= 0 || limit > MAX_STATED_LIMIT) return null;
-  if (!Number.isFinite(remaining) || remaining < 0 || remaining > limit) return null;
-  if (!Number.isFinite(at) || at > now) return null;
-  return { limit, remaining, at };
+  const parsed = v.safeParse(ReadingSchema, value);
+  return parsed.success && parsed.output.at <= now ? parsed.output : null;
 }
 
 function limitAsOf(reading: AccountLimitReading | null, now: number): AccountLimit | null {
@@ -105,12 +110,18 @@ function readReading(store: KeyValueStore, key: string, now: number): AccountLim
   }
 }
 
+const TimesSchema = v.array(
+  v.pipe(
+    v.unknown(),
+    v.transform((n) => (typeof n === 'number' && Number.isFinite(n) ? n : null)),
+  ),
+);
+
 function readNumbers(store: KeyValueStore, key: string): number[] {
   try {
-    const parsed: unknown = JSON.parse(store.getItem(key) ?? '[]');
-    return Array.isArray(parsed)
-      ? parsed.filter((n): n is number => typeof n === 'number' && Number.isFinite(n))
-      : [];
+    const parsed = v.safeParse(TimesSchema, JSON.parse(store.getItem(key) ?? '[]'));
+    // One odd entry drops only itself: the others still count against the budget.
+    return parsed.success ? parsed.output.filter((n): n is number => n !== null) : [];
   } catch {
     return [];
   }
