@@ -17,6 +17,8 @@ import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { FakeZendesk } from '../simulator/fakeZendesk/fakeZendesk';
 import { fakeZendeskTransport } from '../spec/data/fakeZendeskTransport';
+import { MemoryStore } from '../spec/data/engine/engineHarness';
+import { cacheKey, writeCachedSnapshot } from '../src/data/engine/snapshotCache';
 import type { ShiftOptions, ShiftResult } from './shiftSimulation';
 import {
   AOIFE,
@@ -142,9 +144,10 @@ async function highVolumeRefresh(): Promise<number> {
     generous,
   );
   const plan = planFetch(goals, planContext(now));
+  let largest: AgentSnapshot | null = null;
   const measure = async (fetchPlan: typeof plan) => {
     const before = fake.log.length;
-    await fetchAgentSnapshot(get, AOIFE, fetchPlan, now);
+    largest = await fetchAgentSnapshot(get, AOIFE, fetchPlan, now);
     return fake.log.slice(before).map((r) => requestKind(r.path));
   };
   const planned = await measure(plan);
@@ -157,6 +160,17 @@ async function highVolumeRefresh(): Promise<number> {
   );
   console.log(`full refresh, planned:          ${planned.length} requests (${summarise(planned)})`);
   console.log(`full refresh, listing the quarter: ${everything.length} requests`);
+  // The cache's compact form against the same figures stored as objects (the v1 format).
+  if (largest) {
+    const snapshot: AgentSnapshot = largest;
+    const store = new MemoryStore();
+    writeCachedSnapshot(store, 'goalpost-demo', AOIFE, snapshot, now, now);
+    const compact = store.getItem(cacheKey('goalpost-demo', AOIFE))?.length ?? 0;
+    const asObjects = JSON.stringify({ version: 1, refreshedAt: now, lastFullAt: now, snapshot }).length;
+    console.log(
+      `cache record for the quarter's ${snapshot.solvedTickets.length} tickets: ${(compact / 1024).toFixed(0)} KB compact, ${(asObjects / 1024).toFixed(0)} KB as objects (${(asObjects / compact).toFixed(1)}× smaller)`,
+    );
+  }
   return planned.length;
 }
 

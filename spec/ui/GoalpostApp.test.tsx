@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FakeZendesk } from '../../simulator/fakeZendesk/fakeZendesk';
 import { createFakeClient } from '../data/createFakeClient';
+import { FullStore } from '../data/engine/engineHarness';
 import { renderGoalpost } from './renderGoalpost';
 
 const AOIFE = 3720451;
@@ -316,5 +317,21 @@ describe('the Goalpost sidebar', () => {
     await renderGoalpost(client);
     await screen.findByRole('progressbar', { name: 'Solved today' });
     expect(client.resizedTo.length).toBeGreaterThan(0);
+  });
+
+  it('says so when the browser’s storage is too full to keep the figures for next time, and only then', async () => {
+    const client = createFakeClient({ settings: { goals: GOALS } });
+    const { unmount } = await renderGoalpost(client);
+    await screen.findByRole('progressbar', { name: 'Solved today' });
+    expect(await screen.findByText(/^Updated just now/)).toBeInTheDocument();
+    expect(screen.queryByText(/storage is full/)).not.toBeInTheDocument();
+    unmount();
+    await renderGoalpost(client, new FullStore());
+    expect(await screen.findByRole('progressbar', { name: 'Solved today' })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /This browser's storage is full, so these figures will load afresh next time\./,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -23,6 +23,8 @@ export type EngineState =
       error: DataError | null;
       /** Solves the agent just made, not yet in search: counted at once, marked as pending. */
       pendingSolves: readonly PendingSolve[];
+      /** False when the browser refused to store these figures (storage full): the next sidebar loads afresh. */
+      isKept: boolean;
     }
   /** Nothing could be loaded and nothing is cached. */
   | { status: 'unavailable'; error: DataError };

@@ -91,6 +91,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
     failuresInRow: 0,
     lastFullAt: cached?.lastFullAt ?? 0,
     pendingSolves: readStoredPending(),
+    isKept: true,
   };
   let requests: RefreshRequests = NO_REQUESTS;
   let isVisible = false;
@@ -112,6 +113,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
         isRefreshing: shared.isRefreshing,
         error: shared.error,
         pendingSolves: shared.pendingSolves,
+        isKept: shared.isKept,
       };
     }
     return shared.error ? { status: 'unavailable', error: shared.error } : { status: 'loading' };
@@ -168,7 +170,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
             },
       });
       quietRefreshes = previous && hasSameTickets(previous, snapshot) ? quietRefreshes + 1 : 0;
-      writeCachedSnapshot(storage, accountSubdomain, agentId, snapshot, stampedAt, lastFullAt);
+      const kept = writeCachedSnapshot(storage, accountSubdomain, agentId, snapshot, stampedAt, lastFullAt);
       requests = coveredBy(requests, stampedAt, indexLagMs);
       setShared(
         {
@@ -180,6 +182,7 @@ export function createDataEngine(options: DataEngineOptions): DataEngine {
           failuresInRow: 0,
           lastFullAt,
           pendingSolves: reconcilePendingSolves(shared.pendingSolves, snapshot, clock.now()),
+          isKept: kept !== 'notStored',
         },
         true,
       );

@@ -99,4 +99,6 @@ export interface SharedState {
   lastFullAt: number;
   /** The agent's own solves, counted at once and shown as pending until search confirms them. */
   pendingSolves: readonly PendingSolve[];
+  /** Whether the leader could store these figures for the next sidebar (false: storage full or blocked). */
+  isKept: boolean;
 }

@@ -31,6 +31,7 @@ const SharedStateSchema = v.object({
   failuresInRow: instant,
   lastFullAt: instant,
   pendingSolves: v.optional(v.unknown()),
+  isKept: v.optional(v.boolean(), true),
 });
 
 const MessageSchema = v.variant('type', [
@@ -75,6 +76,7 @@ export function readSharedState(value: unknown, now: number): SharedState | null
     failuresInRow: Math.max(0, Math.min(50, Math.floor(state.failuresInRow))),
     lastFullAt: Math.min(state.lastFullAt, now),
     pendingSolves: readPendingSolves(state.pendingSolves, now),
+    isKept: state.isKept,
   };
 }
 

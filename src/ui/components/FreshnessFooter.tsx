@@ -24,6 +24,7 @@ export function FreshnessFooter({
   now,
   isRefreshing,
   hasFailed,
+  isKept = true,
   minimumAgeMs,
   clock,
   onRefresh,
@@ -32,6 +33,8 @@ export function FreshnessFooter({
   now: number;
   isRefreshing: boolean;
   hasFailed: boolean;
+  /** False when the browser could not store the figures: said once, quietly, so a slow next load is explained. */
+  isKept?: boolean;
   minimumAgeMs: number;
   clock: () => number;
   onRefresh: () => void;
@@ -54,6 +57,12 @@ export function FreshnessFooter({
           ? translator.t('ui.updatedJustNow')
           : translator.t('ui.updated', { age: translator.age(age) })}
         {isThrottled && ` — ${translator.t('ui.refreshThrottled', { seconds: waitSeconds })}`}
+        {!isKept && (
+          <>
+            <br />
+            {translator.t('ui.notKept')}
+          </>
+        )}
       </SM>
       <Button size="small" isBasic onClick={onRefresh} disabled={isRefreshing || isThrottled}>
         {isRefreshing ? translator.t('ui.refreshing') : translator.t('ui.refresh')}

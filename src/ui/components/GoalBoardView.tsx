@@ -128,6 +128,7 @@ export function GoalBoardView({
             now={now}
             isRefreshing={state.isRefreshing}
             hasFailed={state.error !== null}
+            isKept={state.isKept}
             minimumAgeMs={FRESH_ENOUGH_MS}
             clock={board.clock}
             onRefresh={onRefresh}
