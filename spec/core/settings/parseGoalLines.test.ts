@@ -154,13 +154,18 @@ describe('parseGoalLines', () => {
     ]);
   });
 
-  it('reports a duplicate goal on the later line; the first one wins', () => {
-    const { goals, problems } = parseGoalLines('me solved 25 day\nme solved 30 day');
-    expect(goals.map((g) => g.target)).toEqual([25]);
-    expect(problems[0]).toMatchObject({
-      line: 2,
-      message: { params: { firstLine: { type: 'count', value: 1 } } },
-    });
+  it('lets a repeated goal’s later line win, as overrides do, and reports the line it replaces', () => {
+    const { goals, problems } = parseGoalLines(
+      'me solved 500 day\nme csat 85% week\n# corrected after review:\nme solved 25 day\nme solved 30 day',
+    );
+    expect(goals.map((g) => [g.metric, g.target, g.line])).toEqual([
+      ['solved', 30, 5],
+      ['csat', 85, 2],
+    ]);
+    expect(problems.map((p) => [p.line, p.text, p.message.params])).toEqual([
+      [1, 'me solved 500 day', { laterLine: { type: 'count', value: 4 } }],
+      [4, 'me solved 25 day', { laterLine: { type: 'count', value: 5 } }],
+    ]);
   });
 
   it.each([

@@ -207,7 +207,8 @@ function audienceKey(audience: GoalAudience): string {
 export function parseGoalLines(source: string): { goals: Goal[]; problems: SettingsProblem[] } {
   const goals: Goal[] = [];
   const problems: SettingsProblem[] = [];
-  const seen = new Map<string, number>();
+  /** Where each goal of each section is in `goals`, and its line: a repeat replaces it. */
+  const seen = new Map<string, { index: number; line: number; raw: string }>();
   // null after an unreadable section header: its lines were meant for someone we cannot name, and giving
   // them to the previous section's audience would set goals for the wrong people.
   let audience: GoalAudience | null = { kind: 'everyone' };
@@ -242,12 +243,19 @@ export function parseGoalLines(source: string): { goals: Goal[]; problems: Setti
       return;
     }
     const key = `${audienceKey(audience)}/${goalKey(parsed)}`;
-    const firstLine = seen.get(key);
-    if (firstLine !== undefined) {
-      report(line, raw, { code: 'duplicate', params: { firstLine: { type: 'count', value: firstLine } } });
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      // The later line wins, as a section override does: an admin who adds a corrected line below an old one
+      // gets the correction. The earlier line is the one reported, with where its replacement is.
+      report(earlier.line, earlier.raw, {
+        code: 'duplicate',
+        params: { laterLine: { type: 'count', value: line } },
+      });
+      goals[earlier.index] = parsed;
+      seen.set(key, { ...earlier, line, raw });
       return;
     }
-    seen.set(key, line);
+    seen.set(key, { index: goals.length, line, raw });
     goals.push(parsed);
   });
   return { goals, problems };
