@@ -19,7 +19,14 @@ module.exports = (env = {}, argv = {}) => {
       main: './src/index.tsx',
       ...(isSimulator ? { zaf_sdk: './simulator/zafSdkGlobal.js' } : {}),
     },
-    output: { path: path.join(outDir, 'assets'), filename: '[name].js', clean: true },
+    // Lazy chunks (the nav_bar page's studio) load from beside main.js, wherever Zendesk serves assets/ from.
+    output: {
+      path: path.join(outDir, 'assets'),
+      filename: '[name].js',
+      chunkFilename: '[name].js',
+      publicPath: 'auto',
+      clean: true,
+    },
     // No eval-based source maps: the bundle must contain no eval.
     devtool: isProduction ? false : 'source-map',
     resolve: { extensions: ['.tsx', '.ts', '.js'] },

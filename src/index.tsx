@@ -34,16 +34,24 @@ function start(): void {
   const attempt = async (): Promise<void> => {
     window.clearInterval(retryTimer);
     show({ kind: 'loading' });
+    const timing = {
+      now: () => Date.now(),
+      sleep: (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms)),
+      random: Math.random,
+    };
     try {
+      if ((await client.context()).location === 'nav_bar') {
+        // The goal studio is its own chunk: the sidebar, which loads on every ticket, never carries it.
+        const { composeStudio } = await import(/* webpackChunkName: "studio" */ './app/composeStudio');
+        root.render(await composeStudio({ client, storage: window.localStorage, timing }));
+        failures = 0;
+        return;
+      }
       const sidebar = await composeSidebar(
         {
           client,
           storage: window.localStorage,
-          timing: {
-            now: () => Date.now(),
-            sleep: (ms) => new Promise<void>((resolve) => window.setTimeout(resolve, ms)),
-            random: Math.random,
-          },
+          timing,
           engineClock: {
             now: () => Date.now(),
             setTimeout: (run, ms) => window.setTimeout(run, ms),

@@ -185,8 +185,9 @@ export class FakeZendesk {
     url: string,
     instance = 'direct',
     origin = 'https://goalpost-demo.zendesk.com',
+    body?: unknown,
   ): FakeResponse {
-    const response = this.answer(agentId, method, url, origin);
+    const response = this.answer(agentId, method, url, origin, body);
     const path = url.replace(/^https?:\/\/[^/]+/, '');
     this.log.push({
       at: this.now,
@@ -199,7 +200,7 @@ export class FakeZendesk {
     return response;
   }
 
-  private answer(agentId: number, method: string, url: string, origin: string): FakeResponse {
+  private answer(agentId: number, method: string, url: string, origin: string, body?: unknown): FakeResponse {
     // The limit counts in real minutes of simulated time.
     if (this.now - this.windowStart >= 60_000) {
       this.windowStart = this.now - ((this.now - this.windowStart) % 60_000);
@@ -229,11 +230,24 @@ export class FakeZendesk {
         headers,
         body: { error: 'Forbidden', description: 'You do not have access to this page.' },
       };
-    if (method !== 'GET') return { status: 405, headers, body: { error: 'MethodNotAllowed' } };
-
     const parsed = new URL(url, origin);
     const path = parsed.pathname.replace(/\.json$/, '');
     const params = parsed.searchParams;
+    const installationPath = /^\/api\/v2\/apps\/installations\/(\d+)$/.exec(path);
+    if (installationPath)
+      return this.installationAnswer(agent, method, Number(installationPath[1]), body, headers);
+    if (method !== 'GET') return { status: 405, headers, body: { error: 'MethodNotAllowed' } };
+    const adminOnly = {
+      status: 403,
+      headers,
+      body: { error: 'Forbidden', description: 'You do not have access to this page.' },
+    };
+    if (path === '/api/v2/groups')
+      return agent.role === 'admin' ? { status: 200, headers, body: this.allGroups(origin) } : adminOnly;
+    if (path === '/api/v2/group_memberships')
+      return agent.role === 'admin' ? { status: 200, headers, body: this.allMemberships(origin) } : adminOnly;
+    if (path === '/api/v2/users' && agent.role === 'admin')
+      return { status: 200, headers, body: this.staff(params, origin) };
     try {
       if (path === '/api/v2/search')
         return { status: 200, headers, body: this.search(agent, params, origin) };
@@ -475,6 +489,94 @@ export class FakeZendesk {
       next_page: null,
       previous_page: null,
       count: members.length,
+    };
+  }
+
+  /** The app's installation in this account: its settings, as Admin Center (or the goal studio) saved them. */
+  readonly installation = { id: 2000001, settings: {} as Record<string, unknown>, updatedAt: 0 };
+
+  /**
+   * `GET` / `PUT /api/v2/apps/installations/{id}` (Apps API, admins only): read the settings, or replace the
+   * given ones (others are kept) and answer with the whole installation.
+   */
+  private installationAnswer(
+    agent: SimAgent,
+    method: string,
+    id: number,
+    body: unknown,
+    headers: Record<string, string>,
+  ): FakeResponse {
+    if (agent.role !== 'admin')
+      return {
+        status: 403,
+        headers,
+        body: { error: 'Forbidden', description: 'You do not have access to this page.' },
+      };
+    if (id !== this.installation.id)
+      return { status: 404, headers, body: { error: 'RecordNotFound', description: 'Not found' } };
+    if (method === 'PUT') {
+      const settings = (body as { settings?: unknown } | null)?.settings;
+      if (!settings || typeof settings !== 'object' || Array.isArray(settings))
+        return {
+          status: 400,
+          headers,
+          body: { error: 'InvalidValue', description: 'settings must be an object' },
+        };
+      Object.assign(this.installation.settings, settings);
+      this.installation.updatedAt = this.now;
+    } else if (method !== 'GET') return { status: 405, headers, body: { error: 'MethodNotAllowed' } };
+    return {
+      status: 200,
+      headers,
+      body: {
+        id: this.installation.id,
+        app_id: 1000001,
+        enabled: true,
+        settings: { ...this.installation.settings },
+        updated_at: new Date(this.installation.updatedAt || this.account.now)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z'),
+      },
+    };
+  }
+
+  /** `GET /api/v2/groups` (admins): every group of the account. */
+  private allGroups(origin: string): Record<string, unknown> {
+    return {
+      groups: this.account.groups.map((group) => ({
+        url: `${origin}/api/v2/groups/${group.id}.json`,
+        id: group.id,
+        name: group.name,
+        deleted: false,
+      })),
+      next_page: null,
+      previous_page: null,
+      count: this.account.groups.length,
+    };
+  }
+
+  /** `GET /api/v2/group_memberships` (admins): who is in which group, for the whole account. */
+  private allMemberships(origin: string): Record<string, unknown> {
+    const memberships = this.account.agents.flatMap((agent) =>
+      agent.groupIds.map((groupId) => this.membershipJson(agent, groupId, origin)),
+    );
+    return {
+      group_memberships: memberships,
+      next_page: null,
+      previous_page: null,
+      count: memberships.length,
+    };
+  }
+
+  /** `GET /api/v2/users?role[]=agent&role[]=admin` (admins): the account's staff. */
+  private staff(params: URLSearchParams, origin: string): Record<string, unknown> {
+    const roles = params.getAll('role[]');
+    const users = this.account.agents.filter((agent) => roles.length === 0 || roles.includes(agent.role));
+    return {
+      users: users.map((agent) => this.userJson(agent, origin)),
+      next_page: null,
+      previous_page: null,
+      count: users.length,
     };
   }
 

@@ -20,11 +20,15 @@ export function createFakeClient(
     settings?: Record<string, unknown>;
     locale?: string;
     zendesk?: FakeZendesk;
+    /** Where the app is shown: the ticket sidebar unless said otherwise. */
+    location?: 'ticket_sidebar' | 'nav_bar';
   } = {},
 ): FakeClient {
   const zendesk = options.zendesk ?? new FakeZendesk();
   const agentId = options.agentId ?? 3720451;
   const handlers = new Map<string, Set<(data: unknown) => void>>();
+  // The installation holds the settings, as in Zendesk: what the studio saves, the next sidebar reads.
+  if (options.settings) Object.assign(zendesk.installation.settings, options.settings);
   const client: FakeClient = {
     zendesk,
     resizedTo: [],
@@ -58,13 +62,18 @@ export function createFakeClient(
       return () => set.delete(handler);
     },
     emit: (event, data) => handlers.get(event)?.forEach((handler) => handler(data)),
-    async request({ url }): Promise<HttpResponse> {
-      const response = zendesk.handle(agentId, 'GET', url);
+    async request({ url, method = 'GET', body }): Promise<HttpResponse> {
+      const response = zendesk.handle(agentId, method, url, 'direct', undefined, body);
       if (response.hang) throw new Error('timeout');
       return { status: response.status, headers: response.headers, body: response.text ?? response.body };
     },
-    settings: async () => options.settings ?? {},
-    context: async () => ({ ticketId: client.ticketId, subdomain: zendesk.account.subdomain }),
+    settings: async () => ({ ...zendesk.installation.settings }),
+    installationId: async () => zendesk.installation.id,
+    context: async () => ({
+      ticketId: options.location === 'nav_bar' ? null : client.ticketId,
+      subdomain: zendesk.account.subdomain,
+      location: options.location ?? 'ticket_sidebar',
+    }),
   };
   return client;
 }

@@ -18,7 +18,7 @@ function sdkAnswering(
     trigger: () => undefined,
     request,
     metadata: async () => ({ settings: { goals: 'me solved 10 day' } }),
-    context: async () => ({ ticketId: 4521, account: { subdomain: 'acme' } }),
+    context: async () => ({ ticketId: 4521, account: { subdomain: 'acme' }, location: 'ticket_sidebar' }),
   };
 }
 
@@ -66,7 +66,11 @@ describe('the ZAF facade', () => {
     await expect(client.get('currentUser')).resolves.toEqual({ id: 7 });
     await expect(client.get('ticket.requester')).rejects.toThrow('ZAF could not read ticket.requester');
     await expect(client.settings()).resolves.toEqual({ goals: 'me solved 10 day' });
-    await expect(client.context()).resolves.toEqual({ ticketId: 4521, subdomain: 'acme' });
+    await expect(client.context()).resolves.toEqual({
+      ticketId: 4521,
+      subdomain: 'acme',
+      location: 'ticket_sidebar',
+    });
   });
 
   it('resizes the iframe and opens tickets through ZAF', () => {

@@ -7,6 +7,10 @@ export interface HttpResponse {
 
 export interface HttpRequest {
   url: string;
+  /** GET unless said otherwise; only the goal studio writes (PUT, admins only). */
+  method?: 'GET' | 'PUT';
+  /** Sent as JSON. */
+  body?: unknown;
   /** Milliseconds before ZAF gives up on the call. */
   timeout?: number;
 }
@@ -20,7 +24,9 @@ export interface ZafClient {
   /** GET through Zendesk with the agent's session; resolves for every HTTP status, rejects only when no answer came. */
   request(request: HttpRequest): Promise<HttpResponse>;
   settings(): Promise<Readonly<Record<string, unknown>>>;
-  context(): Promise<{ ticketId: number | null; subdomain: string | null }>;
+  /** This installation's id (ZAF metadata), which the settings are saved under. */
+  installationId(): Promise<number | null>;
+  context(): Promise<{ ticketId: number | null; subdomain: string | null; location: string | null }>;
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -65,12 +71,13 @@ export function wrapZafClient(sdk: ZafSdkClient): ZafClient {
       sdk.on(event, handler);
       return () => sdk.off(event, handler);
     },
-    async request({ url, timeout = 10_000 }) {
+    async request({ url, method = 'GET', body, timeout = 10_000 }) {
       try {
         const raw = await sdk.request({
           url,
-          type: 'GET',
+          type: method,
           dataType: 'json',
+          ...(body === undefined ? {} : { contentType: 'application/json', data: JSON.stringify(body) }),
           httpCompleteResponse: true,
           // Goalpost honours Retry-After itself; ZAF's own retries would hide 429s from the budget tracker.
           autoRetry: false,
@@ -89,11 +96,16 @@ export function wrapZafClient(sdk: ZafSdkClient): ZafClient {
       const metadata = await sdk.metadata();
       return metadata.settings ?? {};
     },
+    async installationId() {
+      const metadata = await sdk.metadata();
+      return typeof metadata.installationId === 'number' ? metadata.installationId : null;
+    },
     async context() {
       const context = await sdk.context();
       return {
         ticketId: typeof context.ticketId === 'number' ? context.ticketId : null,
         subdomain: context.account?.subdomain ?? null,
+        location: typeof context.location === 'string' ? context.location : null,
       };
     },
   };

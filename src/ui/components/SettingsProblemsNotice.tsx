@@ -3,6 +3,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { useId, useState } from 'react';
 import type { SettingsProblem } from '../../core/settings/appSettings';
 import { useTranslator } from '../i18n/TranslatorContext';
+import { SettingsProblemItem } from './SettingsProblemItem';
 
 /**
  * Admins see one line ("3 lines in the settings have problems — Show") above the goals, and each unreadable
@@ -45,16 +46,7 @@ export function SettingsProblemsNotice({
           <Alert.Paragraph>{translator.t('ui.problems.adminIntro')}</Alert.Paragraph>
           <ul>
             {problems.map((problem, index) => (
-              <li key={`${problem.setting}:${problem.line ?? index}`}>
-                <strong>
-                  {problem.line !== null
-                    ? translator.t('ui.problems.line', { line: String(problem.line) })
-                    : translator.t('ui.problems.setting', {
-                        setting: translator.lookup(`app.parameters.${problem.setting}.label`),
-                      })}
-                </strong>{' '}
-                {translator.formatMessage(problem.message)} <code>{problem.text}</code>
-              </li>
+              <SettingsProblemItem key={`${problem.setting}:${problem.line ?? index}`} problem={problem} />
             ))}
           </ul>
         </div>

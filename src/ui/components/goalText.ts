@@ -18,6 +18,11 @@ function amount(translator: Translator, goal: Goal, value: number): string {
   }
 }
 
+/** A goal as the studio lists it: "Solved today 25", "CSAT this week 85 %". */
+export function goalWithTarget(translator: Translator, goal: Goal): string {
+  return `${goalLabel(translator, goal)} ${amount(translator, goal, goal.target)}`;
+}
+
 /**
  * The figure in words, direction-aware: "14 of 25", "88 % from 23 ratings · target 85 % · floor 80 %",
  * "6 % of 48 solved tickets · target at most 5 % · limit 8 %", "1 hr 40 min, median of 12 solved tickets".

@@ -1,0 +1,119 @@
+/** @jest-environment jsdom */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { composeStudio } from '../../../src/app/composeStudio';
+import { FakeZendesk } from '../../../simulator/fakeZendesk/fakeZendesk';
+import type { FakeClient } from '../../data/createFakeClient';
+import { createFakeClient } from '../../data/createFakeClient';
+import { MemoryStore } from '../../data/engine/engineHarness';
+
+const MAYA = 3720454; // admin
+const AOIFE = 3720451; // agent
+const GOALS = 'me csat 85% week floor 80%\nme solved 25 day\nteam solved 100 day';
+
+async function openStudio(client: FakeClient) {
+  const element = await composeStudio({
+    client,
+    storage: new MemoryStore(),
+    timing: { now: () => client.zendesk.now, sleep: async () => undefined, random: () => 0.5 },
+  });
+  return render(element);
+}
+
+const adminClient = (zendesk = new FakeZendesk()) =>
+  createFakeClient({
+    zendesk,
+    agentId: MAYA,
+    location: 'nav_bar',
+    settings: { goals: GOALS, goalsReviewedOn: '2026-10-01' },
+  });
+
+describe('the goal studio', () => {
+  it('explains itself to an agent and asks Zendesk nothing on their behalf', async () => {
+    const client = createFakeClient({ agentId: AOIFE, location: 'nav_bar', settings: { goals: GOALS } });
+    await openStudio(client);
+    expect(screen.getByRole('heading', { name: 'Goal studio' })).toBeInTheDocument();
+    expect(screen.getByText(/is where admins set and check the team's goals/)).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(client.zendesk.log).toEqual([]);
+  });
+
+  it('reads a flawed text as the admin types, naming each line and the account’s people', async () => {
+    const client = adminClient();
+    await openStudio(client);
+    const editor = screen.getByRole('textbox', { name: 'Goals' });
+    expect(editor).toHaveValue(GOALS);
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(screen.getByText('Every line reads well.')).toBeInTheDocument();
+    await userEvent.clear(editor);
+    await userEvent.type(
+      editor,
+      'me solved 25 day{enter}me solvd 30 week{enter}[[group 42]{enter}me solved 5 day',
+    );
+    const problems = screen.getByRole('region', { name: 'Lines to fix' });
+    expect(within(problems).getByText('Line 2:')).toBeInTheDocument();
+    expect(within(problems).getByText('me solvd 30 week')).toBeInTheDocument();
+    const checks = screen.getByRole('region', { name: 'Checks' });
+    expect(
+      within(checks).getByText('Line 4: this account has no group 42, so this goal reaches nobody.'),
+    ).toBeInTheDocument();
+    expect(
+      within(checks).getByText(/Aoife Byrne, .* would have only speed or volume goals/),
+    ).toBeInTheDocument();
+    // A line that cannot be read would be dropped for everyone: saving waits until it is fixed.
+    expect(screen.getByRole('button', { name: 'Save goals' })).toBeDisabled();
+  });
+
+  it('shows who gets which goals after group and agent overrides', async () => {
+    const client = adminClient();
+    await openStudio(client);
+    const editor = screen.getByRole('textbox', { name: 'Goals' });
+    await userEvent.type(editor, '{enter}[[agent 3720452]{enter}me solved 18 day');
+    const table = await screen.findByRole('table');
+    const row = (name: string) => within(table).getByRole('row', { name: new RegExp(`^${name}`) });
+    // Jonas's own line replaces the 25 a day everyone else gets.
+    expect(row('Jonas Weber')).toHaveTextContent(/Solved today 18/);
+    expect(row('Aoife Byrne')).toHaveTextContent(/Solved today 25/);
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + client.zendesk.account.agents.length);
+  });
+
+  it('saves through the app installation after a confirmation, marks the goals reviewed today, and undoes', async () => {
+    const client = adminClient();
+    await openStudio(client);
+    const editor = screen.getByRole('textbox', { name: 'Goals' });
+    await userEvent.clear(editor);
+    await userEvent.type(editor, 'me csat 85% week floor 80%{enter}me solved 22 day');
+    await userEvent.click(screen.getByRole('button', { name: 'Save goals' }));
+    expect(await screen.findByText(/Save these goals\?/)).toBeInTheDocument();
+    expect(client.zendesk.installation.settings.goals).toBe(GOALS);
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, save' }));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(client.zendesk.now);
+    expect(await screen.findByText(`Saved. Goals last reviewed on ${today}.`)).toBeInTheDocument();
+    expect(client.zendesk.installation.settings).toMatchObject({
+      goals: 'me csat 85% week floor 80%\nme solved 22 day',
+      goalsReviewedOn: today,
+    });
+    const puts = client.zendesk.log.filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.path)).toEqual(['/api/v2/apps/installations/2000001.json']);
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('The previous goals are back.')).toBeInTheDocument();
+    expect(client.zendesk.installation.settings).toMatchObject({
+      goals: GOALS,
+      goalsReviewedOn: '2026-10-01',
+    });
+    expect(screen.getByRole('textbox', { name: 'Goals' })).toHaveValue(GOALS);
+  });
+
+  it('warns before replacing a change someone else saved after the studio opened', async () => {
+    const client = adminClient();
+    await openStudio(client);
+    client.zendesk.installation.settings.goals = 'me solved 30 day';
+    await userEvent.type(screen.getByRole('textbox', { name: 'Goals' }), '{enter}me backlog 12 now');
+    await userEvent.click(screen.getByRole('button', { name: 'Save goals' }));
+    expect(
+      await screen.findByText(/Someone else changed the goals after you opened the studio/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(client.zendesk.installation.settings.goals).toBe('me solved 30 day');
+  });
+});

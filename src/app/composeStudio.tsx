@@ -1,0 +1,89 @@
+import { ThemeProvider } from '@zendeskgarden/react-theming';
+import type { ReactElement } from 'react';
+import * as v from 'valibot';
+import type { KeyValueStore } from '../data/engine/snapshotCache';
+import { fetchInstalledSettings, loadDirectory, saveInstalledSettings } from '../data/studio/studioRequests';
+import type { ZafClient } from '../data/zaf/zafClient';
+import type { RequestTiming } from '../data/zendesk/politeRequest';
+import { createPoliteGet, DEFAULT_POLITENESS } from '../data/zendesk/politeRequest';
+import { createStoredRateState } from '../data/zendesk/sharedRateState';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { createTranslator } from '../ui/i18n/translator';
+import { TranslatorContext } from '../ui/i18n/TranslatorContext';
+import { GoalStudio } from '../ui/studio/GoalStudio';
+
+export interface StudioEnvironment {
+  client: ZafClient;
+  storage: KeyValueStore;
+  timing: RequestTiming;
+}
+
+const ViewerSchema = v.looseObject({
+  id: v.number(),
+  role: v.optional(v.string(), 'agent'),
+  locale: v.optional(v.string(), 'en'),
+  timeZone: v.nullish(v.looseObject({ ianaName: v.nullish(v.string()) })),
+});
+const AccountSchema = v.looseObject({ subdomain: v.string() });
+
+/**
+ * The `nav_bar` page (a lazy chunk: the sidebar never loads it). Admins get the goal studio; anyone else a
+ * short explanation, and no request is sent for them: ZAF's own knowledge of the viewer decides.
+ */
+export async function composeStudio(env: StudioEnvironment): Promise<ReactElement> {
+  const { client, storage, timing } = env;
+  const viewer = v.parse(ViewerSchema, await client.get('currentUser'));
+  const translator = createTranslator(viewer.locale);
+  const isAdmin = viewer.role === 'admin';
+  const timeZone = viewer.timeZone?.ianaName ?? 'UTC';
+  let studio: ReactElement;
+  if (!isAdmin) {
+    studio = (
+      <GoalStudio
+        isAdmin={false}
+        initialSettings={{}}
+        loadDirectory={() => Promise.reject(new Error('admins only'))}
+        readSaved={() => Promise.reject(new Error('admins only'))}
+        save={() => Promise.reject(new Error('admins only'))}
+        now={timing.now}
+        timeZone={timeZone}
+      />
+    );
+  } else {
+    const account = v.parse(AccountSchema, await client.get('currentAccount'));
+    const installationId = await client.installationId();
+    const settings = await client.settings();
+    const get = createPoliteGet(
+      client.request.bind(client),
+      timing,
+      DEFAULT_POLITENESS,
+      createStoredRateState(storage, account.subdomain, viewer.id),
+    );
+    const withInstallation = <T,>(run: (id: number) => Promise<T>) =>
+      installationId === null ? Promise.reject(new Error('no installation')) : run(installationId);
+    studio = (
+      <GoalStudio
+        isAdmin
+        initialSettings={settings}
+        loadDirectory={() => loadDirectory(get)}
+        readSaved={() => withInstallation((id) => fetchInstalledSettings(client, id))}
+        save={(changes) => withInstallation((id) => saveInstalledSettings(client, id, changes))}
+        now={timing.now}
+        timeZone={timeZone}
+      />
+    );
+  }
+  return (
+    <ThemeProvider>
+      <TranslatorContext.Provider value={translator}>
+        <ErrorBoundary
+          message={translator.t('ui.crashed')}
+          retryLabel={translator.t('ui.tryAgain')}
+          onReset={() => undefined}
+        >
+          {studio}
+        </ErrorBoundary>
+      </TranslatorContext.Provider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,331 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Alert } from '@zendeskgarden/react-notifications';
+import { getColor } from '@zendeskgarden/react-theming';
+import { LG, MD, SM } from '@zendeskgarden/react-typography';
+import { useEffect, useId, useMemo, useState } from 'react';
+import styled from 'styled-components';
+import { parseAppSettings } from '../../core/settings/parseAppSettings';
+import type { StudioDirectory } from '../../core/studio/effectiveGoals';
+import { effectiveGoals } from '../../core/studio/effectiveGoals';
+import type { GoalCheck } from '../../core/studio/goalChecks';
+import { checkGoals } from '../../core/studio/goalChecks';
+import type { InstalledSettings } from '../../data/studio/studioRequests';
+import { RequestFailure } from '../../data/zendesk/requestFailure';
+import { goalWithTarget } from '../components/goalText';
+import { SettingsProblemItem } from '../components/SettingsProblemItem';
+import type { Translator } from '../i18n/translator';
+import { useTranslator } from '../i18n/TranslatorContext';
+
+export interface GoalStudioProps {
+  isAdmin: boolean;
+  /** The settings as the studio found them. */
+  initialSettings: Readonly<Record<string, unknown>>;
+  loadDirectory: () => Promise<StudioDirectory>;
+  readSaved: () => Promise<InstalledSettings>;
+  save: (settings: Readonly<Record<string, unknown>>) => Promise<InstalledSettings>;
+  now: () => number;
+  /** The admin's time zone: "reviewed today" is their today. */
+  timeZone: string;
+}
+
+const StyledStudio = styled.main`
+  max-width: 960px;
+  padding: ${(p) => p.theme.space.md};
+  & section {
+    margin-top: ${(p) => p.theme.space.md};
+  }
+`;
+
+const StyledEditor = styled.textarea`
+  box-sizing: border-box;
+  width: 100%;
+  min-height: 14em;
+  padding: ${(p) => p.theme.space.xs};
+  border: ${(p) => p.theme.borders.sm} ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
+  border-radius: ${(p) => p.theme.borderRadii.md};
+  font-family: ${(p) => p.theme.fonts.mono};
+  font-size: ${(p) => p.theme.fontSizes.md};
+  line-height: 1.5;
+  &:focus-visible {
+    outline: ${(p) => p.theme.borderWidths.md} solid
+      ${(p) => getColor({ theme: p.theme, variable: 'border.primaryEmphasis' })};
+  }
+`;
+
+const StyledTable = styled.table`
+  border-collapse: collapse;
+  width: 100%;
+  & th,
+  & td {
+    padding: ${(p) => p.theme.space.xxs} ${(p) => p.theme.space.xs};
+    border-bottom: ${(p) => p.theme.borders.sm}
+      ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
+    text-align: start;
+    vertical-align: top;
+  }
+`;
+
+/** YYYY-MM-DD of `at` in a time zone, the format of the Goals last reviewed on setting. */
+const dayIn = (at: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
+
+function checkText(check: GoalCheck, directory: StudioDirectory | null, translator: Translator): string {
+  const { t } = translator;
+  const lines = check.lines.join(', ');
+  // "Line 4" or "Lines 3, 4": the count picks the form.
+  const count = check.lines.length;
+  const nameOf = (agentId: number) =>
+    directory?.agents.find((a) => a.id === agentId)?.name ?? String(agentId);
+  switch (check.kind) {
+    case 'unknownAudience':
+      return check.audience.kind === 'group'
+        ? t('ui.studio.checks.unknownGroup', { lines, count, id: String(check.audience.groupId) })
+        : t('ui.studio.checks.unknownAgent', { lines, count, id: String(check.audience.agentId) });
+    case 'noQualityGoal':
+      return t('ui.studio.checks.noQualityGoal', {
+        lines,
+        count,
+        names: check.agentIds.map(nameOf).join(', '),
+      });
+    case 'teamOutOfLine':
+      return t('ui.studio.checks.teamOutOfLine', {
+        lines,
+        count,
+        group: directory?.groups.find((g) => g.id === check.groupId)?.name ?? String(check.groupId),
+        team: check.teamTarget,
+        members: check.members,
+        sum: check.personalSum,
+      });
+    case 'notReviewed':
+      return check.days === null
+        ? t('ui.studio.checks.neverReviewed')
+        : t('ui.studio.checks.notReviewed', { days: check.days });
+  }
+}
+
+type SaveStep =
+  | { kind: 'editing' }
+  | { kind: 'confirming'; isConflict: boolean }
+  | { kind: 'saving' }
+  | { kind: 'saved'; reviewedOn: string; previous: Readonly<Record<string, unknown>> }
+  | { kind: 'undone' }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * The admin's page for the Goals setting: the text is the single source of truth, read as it is typed by the
+ * same parser the sidebar uses, checked against the account's groups and agents, shown as who gets which
+ * goals, and saved through the app installation with a confirmation, a conflict warning and one-click undo.
+ */
+export function GoalStudio(props: GoalStudioProps) {
+  const translator = useTranslator();
+  const { t } = translator;
+  if (!props.isAdmin)
+    return (
+      <StyledStudio>
+        <LG tag="h1">{t('ui.studio.title')}</LG>
+        <MD>{t('ui.studio.agentOnly')}</MD>
+      </StyledStudio>
+    );
+  return <AdminStudio {...props} />;
+}
+
+function AdminStudio({ initialSettings, loadDirectory, readSaved, save, now, timeZone }: GoalStudioProps) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const editorId = useId();
+  const hintId = useId();
+  const [loaded, setLoaded] = useState(initialSettings);
+  const loadedGoals = typeof loaded.goals === 'string' ? loaded.goals : '';
+  const [draft, setDraft] = useState(loadedGoals);
+  const [directory, setDirectory] = useState<StudioDirectory | null | 'failed'>(null);
+  const [step, setStep] = useState<SaveStep>({ kind: 'editing' });
+
+  useEffect(() => {
+    let isCurrent = true;
+    loadDirectory().then(
+      (found) => isCurrent && setDirectory(found),
+      () => isCurrent && setDirectory('failed'),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [loadDirectory]);
+
+  const parsed = useMemo(() => parseAppSettings({ ...loaded, goals: draft }, now()), [loaded, draft, now]);
+  const people = directory === 'failed' ? null : directory;
+  const checks = useMemo(
+    () =>
+      checkGoals(parsed.settings.goals, {
+        directory: people ?? { groups: [], agents: [] },
+        goalsReviewedOn: parsed.settings.goalsReviewedOn,
+        now: now(),
+      }).filter((check) => people !== null || check.kind === 'notReviewed'),
+    [parsed, people, now],
+  );
+  const goalProblems = parsed.problems.filter((problem) => problem.setting === 'goals');
+
+  const describeFailure = (failure: unknown) =>
+    failure instanceof RequestFailure && failure.error.kind === 'forbidden'
+      ? t('ui.studio.reasonForbidden')
+      : t('ui.studio.reasonOther');
+
+  async function askToSave() {
+    try {
+      const saved = await readSaved();
+      const savedGoals = typeof saved.settings.goals === 'string' ? saved.settings.goals : '';
+      setStep({ kind: 'confirming', isConflict: savedGoals !== loadedGoals });
+    } catch (failure) {
+      setStep({ kind: 'failed', reason: describeFailure(failure) });
+    }
+  }
+
+  async function confirmSave() {
+    const previous = { goals: loadedGoals, goalsReviewedOn: loaded.goalsReviewedOn ?? '' };
+    const reviewedOn = dayIn(now(), timeZone);
+    setStep({ kind: 'saving' });
+    try {
+      const saved = await save({ goals: draft, goalsReviewedOn: reviewedOn });
+      setLoaded(saved.settings);
+      setStep({ kind: 'saved', reviewedOn, previous });
+    } catch (failure) {
+      setStep({ kind: 'failed', reason: describeFailure(failure) });
+    }
+  }
+
+  async function undo(previous: Readonly<Record<string, unknown>>) {
+    setStep({ kind: 'saving' });
+    try {
+      const saved = await save(previous);
+      setLoaded(saved.settings);
+      setDraft(typeof saved.settings.goals === 'string' ? saved.settings.goals : '');
+      setStep({ kind: 'undone' });
+    } catch (failure) {
+      setStep({ kind: 'failed', reason: describeFailure(failure) });
+    }
+  }
+
+  return (
+    <StyledStudio>
+      <LG tag="h1">{t('ui.studio.title')}</LG>
+      <section>
+        <MD isBold>
+          <label htmlFor={editorId}>{t('ui.studio.editorLabel')}</label>
+        </MD>
+        <SM id={hintId}>{t('ui.studio.editorHint')}</SM>
+        <StyledEditor
+          id={editorId}
+          aria-describedby={hintId}
+          spellCheck={false}
+          value={draft}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            if (step.kind !== 'saving') setStep({ kind: 'editing' });
+          }}
+        />
+      </section>
+
+      <section aria-labelledby={`${editorId}-problems`}>
+        <MD tag="h2" id={`${editorId}-problems`} isBold>
+          {t('ui.studio.problemsTitle')}
+        </MD>
+        {parsed.problems.length === 0 ? (
+          <SM>{t('ui.studio.noProblems')}</SM>
+        ) : (
+          <ul>
+            {parsed.problems.map((problem, index) => (
+              <SettingsProblemItem
+                key={`${problem.setting}:${problem.line ?? 'none'}:${index}`}
+                problem={problem}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby={`${editorId}-checks`}>
+        <MD tag="h2" id={`${editorId}-checks`} isBold>
+          {t('ui.studio.checksTitle')}
+        </MD>
+        {directory === null && <SM>{t('ui.studio.loadingPeople')}</SM>}
+        {directory === 'failed' && <SM>{t('ui.studio.peopleFailed')}</SM>}
+        {checks.length === 0 && directory !== null ? (
+          <SM>{t('ui.studio.noChecks')}</SM>
+        ) : (
+          <ul>
+            {checks.map((check, index) => (
+              <li key={`${check.kind}:${index}`}>{checkText(check, people, translator)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {people && (
+        <section aria-labelledby={`${editorId}-effective`}>
+          <MD tag="h2" id={`${editorId}-effective`} isBold>
+            {t('ui.studio.effectiveTitle')}
+          </MD>
+          <StyledTable>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.studio.agentColumn')}</th>
+                <th scope="col">{t('ui.studio.goalsColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {effectiveGoals(parsed.settings.goals, people).byAgent.map((entry) => (
+                <tr key={entry.agentId}>
+                  <th scope="row">{people.agents.find((a) => a.id === entry.agentId)?.name}</th>
+                  <td>
+                    {entry.goals.length === 0
+                      ? t('ui.studio.noGoals')
+                      : entry.goals.map((goal) => goalWithTarget(translator, goal)).join(' · ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </StyledTable>
+        </section>
+      )}
+
+      <section aria-live="polite">
+        {step.kind === 'confirming' && (
+          <Alert type={step.isConflict ? 'warning' : 'info'}>
+            <Alert.Paragraph>
+              {step.isConflict ? t('ui.studio.conflict') : t('ui.studio.confirm')}
+            </Alert.Paragraph>
+            <Button size="small" isPrimary onClick={() => void confirmSave()}>
+              {step.isConflict ? t('ui.studio.saveAnyway') : t('ui.studio.confirmSave')}
+            </Button>{' '}
+            <Button size="small" isBasic onClick={() => setStep({ kind: 'editing' })}>
+              {t('ui.studio.cancel')}
+            </Button>
+          </Alert>
+        )}
+        {step.kind === 'saved' && (
+          <Alert type="success">
+            <Alert.Paragraph>{t('ui.studio.saved', { date: step.reviewedOn })}</Alert.Paragraph>
+            <Button size="small" isBasic onClick={() => void undo(step.previous)}>
+              {t('ui.studio.undo')}
+            </Button>
+          </Alert>
+        )}
+        {step.kind === 'undone' && (
+          <Alert type="info">
+            <Alert.Paragraph>{t('ui.studio.undone')}</Alert.Paragraph>
+          </Alert>
+        )}
+        {step.kind === 'failed' && (
+          <Alert type="error">
+            <Alert.Paragraph>{t('ui.studio.saveFailed', { reason: step.reason })}</Alert.Paragraph>
+          </Alert>
+        )}
+        {goalProblems.length > 0 && <SM>{t('ui.studio.savingBlocked')}</SM>}
+        {(step.kind === 'editing' || step.kind === 'failed' || step.kind === 'undone') && (
+          <Button isPrimary disabled={goalProblems.length > 0} onClick={() => void askToSave()}>
+            {t('ui.studio.save')}
+          </Button>
+        )}
+        {step.kind === 'saving' && <Button disabled>{t('ui.studio.saving')}</Button>}
+      </section>
+    </StyledStudio>
+  );
+}
