@@ -71,6 +71,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * dist-sim/, the fake Zendesk API the host proxies the app's requests to, and a JSON control API under
  * /__sim/ for tests. Time runs from a fixed Wednesday morning at real speed and can be moved forward.
  */
+/** A request body as the app sent it (JSON text); anything unreadable reaches the fake API as null. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 export async function startSimulator(options: SimulatorOptions = {}) {
   const initialSettings = options.settings ?? { goals: DEMO_GOALS };
   let zendesk = new FakeZendesk(options.seed ?? 42);
@@ -81,7 +90,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const sync = () => {
     zendesk.now = Date.now() + offsetMs;
   };
-  let settings: Record<string, unknown> = { ...initialSettings };
+  // The settings live where Zendesk keeps them, on the app installation (the goal studio saves them there).
+  zendesk.installation.settings = { ...initialSettings };
   const pages = new Set<ServerResponse>();
   let sdkBundle: Promise<string> | null = null;
 
@@ -212,7 +222,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         .sort((a, b) => (b.solvedAt ?? 0) - (a.solvedAt ?? 0))
         .slice(0, 8)
         .map((t) => ({ id: t.id, subject: t.subject, satisfaction: t.satisfaction })),
-      settings,
+      settings: zendesk.installation.settings,
       config: config(),
       requestCount: zendesk.log.length,
       /** What the sidebar should show once search has caught up (live data, the agent's own day and week). */
@@ -232,12 +242,22 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     zendesk.indexLagSeconds = options.indexLagSeconds ?? 60;
     offsetMs = zendesk.now - Date.now();
     appClockSkewMs = 0;
-    settings = { ...initialSettings };
+    zendesk.installation.settings = { ...initialSettings };
   }
 
   /** The fake API's answer as the host gives it to the SDK (ZAF's complete-response shape). */
-  async function proxied(agentId: number, method: string, url: string, instance: string, timeout: number) {
-    const answer = zendesk.handle(agentId, method, url, instance);
+  async function proxied(
+    agentId: number,
+    method: string,
+    url: string,
+    instance: string,
+    timeout: number,
+    requestBody?: unknown,
+  ) {
+    const answer = zendesk.handle(agentId, method, url, instance, undefined, requestBody);
+    // Settings saved through the installation (the goal studio): Zendesk reloads the app's open sidebars.
+    if (method === 'PUT' && /\/api\/v2\/apps\/installations\//.test(url) && answer.status === 200)
+      setTimeout(() => broadcast('command', { command: 'reloadSidebars' }), 0);
     if (answer.hang) {
       // Zendesk never answered: ZAF reports a timeout once the request's own timeout has passed.
       await new Promise((resolve) => setTimeout(resolve, Math.min(timeout, MAX_HANG_MS)));
@@ -262,6 +282,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
           input.url,
           String(input.instance ?? 'unknown'),
           Number(input.timeout ?? MAX_HANG_MS) || MAX_HANG_MS,
+          typeof input.body === 'string' ? parseJson(input.body) : undefined,
         );
         return json(response, 200, answer);
       }
@@ -334,10 +355,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       }
       case '/__sim/settings': {
         if (!isRecord(input.settings)) throw new BadInput('settings must be an object.');
-        settings = input.settings;
+        zendesk.installation.settings = input.settings;
         // Zendesk reloads an app's open instances when its settings are saved.
         broadcast('command', { command: 'reloadSidebars' });
-        return json(response, 200, { settings });
+        return json(response, 200, { settings: zendesk.installation.settings });
       }
       case '/__sim/page': {
         const command = input.command;

@@ -252,8 +252,8 @@
       instanceGuid: tab.guid,
       product: 'support',
       account: { subdomain: state.account.subdomain },
-      location: 'ticket_sidebar',
-      ticketId: tab.ticketId,
+      location: tab.location || 'ticket_sidebar',
+      ticketId: tab.location === 'nav_bar' ? undefined : tab.ticketId,
     };
   }
 
@@ -330,6 +330,7 @@
       instance: String(tab.ticketId),
       url: options.url,
       method: options.type || 'GET',
+      body: typeof options.data === 'string' ? options.data : undefined,
       timeout: options.timeout,
     });
     const ok = answer.status >= 200 && answer.status < 300;
@@ -351,7 +352,9 @@
 
   window.addEventListener('message', (event) => {
     if (event.origin !== location.origin) return;
-    const tab = tabs.find((t) => t.iframe.contentWindow === event.source);
+    const tab =
+      tabs.find((t) => t.iframe.contentWindow === event.source) ||
+      (navPage && navPage.iframe.contentWindow === event.source ? navPage : null);
     if (!tab || typeof event.data !== 'string') return;
     let data;
     try {
@@ -493,6 +496,27 @@
   );
   $('fault').addEventListener('change', () => post('/__sim/config', { fault: $('fault').value }));
   $('side-by-side').addEventListener('change', () => activate(activeGuid));
+  /** The app's nav_bar page (the goal studio), at most one, as Zendesk shows it from the left-hand bar. */
+  let navPage = null;
+  function openNavPage() {
+    if (navPage) navPage.iframe.remove();
+    const guid = `sim-nav-${Math.random().toString(36).slice(2, 10)}`;
+    const iframe = document.createElement('iframe');
+    iframe.title = 'Goalpost page';
+    iframe.dataset.testid = 'nav-page-frame';
+    iframe.src = `${appUrl}?origin=${encodeURIComponent(location.origin)}&app_guid=${guid}`;
+    navPage = {
+      guid,
+      ticketId: 'nav_bar',
+      location: 'nav_bar',
+      iframe,
+      registered: false,
+      subscriptions: {},
+    };
+    $('nav-page').replaceChildren(iframe);
+  }
+  $('open-nav-page').addEventListener('click', openNavPage);
+
   $('new-ticket').addEventListener('click', async () => {
     const { ticket } = await post('/__sim/act', { action: 'create', agentId });
     await refreshState();

@@ -63,3 +63,24 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
 export function sidebar(page: Page, ticketId: number): FrameLocator {
   return page.frameLocator(`iframe[data-testid="sidebar-${ticketId}"]`);
 }
+
+/**
+ * A reset simulator and a fresh Chromium for every test of the file; `page` is the current test's page.
+ */
+export function freshSimulatorForEachTest(): { readonly page: Page } {
+  let current: { context: BrowserContext; page: Page } | null = null;
+  beforeEach(async () => {
+    await control('/__sim/reset');
+    current = await openBrowser();
+  });
+  afterEach(async () => {
+    await current?.context.close();
+    current = null;
+  });
+  return {
+    get page() {
+      if (!current) throw new Error('no page outside a test');
+      return current.page;
+    },
+  };
+}
