@@ -2,9 +2,11 @@ import { ThemeProvider } from '@zendeskgarden/react-theming';
 import type { ReactElement } from 'react';
 import * as v from 'valibot';
 import type { KeyValueStore } from '../data/engine/snapshotCache';
+import { storageKeys } from '../data/storageKeys';
+import { createHistoryCounts } from '../data/studio/fetchHistoryCounts';
 import { fetchInstalledSettings, loadDirectory, saveInstalledSettings } from '../data/studio/studioRequests';
 import type { ZafClient } from '../data/zaf/zafClient';
-import type { RequestTiming } from '../data/zendesk/politeRequest';
+import type { PolitenessOptions, RequestTiming } from '../data/zendesk/politeRequest';
 import { createPoliteGet, DEFAULT_POLITENESS } from '../data/zendesk/politeRequest';
 import { createStoredRateState } from '../data/zendesk/sharedRateState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -16,6 +18,8 @@ export interface StudioEnvironment {
   client: ZafClient;
   storage: KeyValueStore;
   timing: RequestTiming;
+  /** Overrides of the request politeness (tests run with no waits). */
+  politeness?: Partial<PolitenessOptions>;
 }
 
 const ViewerSchema = v.looseObject({
@@ -56,7 +60,7 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
     const get = createPoliteGet(
       client.request.bind(client),
       timing,
-      DEFAULT_POLITENESS,
+      { ...DEFAULT_POLITENESS, ...env.politeness },
       createStoredRateState(storage, account.subdomain, viewer.id),
     );
     const withInstallation = <T,>(run: (id: number) => Promise<T>) =>
@@ -70,6 +74,12 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
         save={(changes) => withInstallation((id) => saveInstalledSettings(client, id, changes))}
         now={timing.now}
         timeZone={timeZone}
+        historyCounts={createHistoryCounts(
+          get,
+          storage,
+          storageKeys.studioHistory({ accountSubdomain: account.subdomain, agentId: viewer.id }),
+          timing.now,
+        )}
       />
     );
   }

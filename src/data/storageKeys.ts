@@ -28,6 +28,8 @@ export const storageKeys = {
   ownHistory: (scope: AgentScope) => agentKey('v1:ownHistory', scope),
   teamHistory: (scope: AgentScope) => agentKey('v1:history', scope),
   teamSize: (scope: AgentScope) => agentKey('v1:teamSize', scope),
+  /** The goal studio's history counts (admins), per request, kept a day. */
+  studioHistory: (scope: AgentScope) => agentKey('v1:studioHistory', scope),
   /** This agent's request times in the last minute: one budget for all their tabs. */
   sentRequests: (scope: AgentScope) => agentKey('v1:sent', scope),
   /** A 429's Retry-After holds for the whole account. */

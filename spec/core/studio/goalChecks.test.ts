@@ -1,23 +1,9 @@
 import { parseGoalLines } from '../../../src/core/settings/parseGoalLines';
-import type { StudioDirectory } from '../../../src/core/studio/effectiveGoals';
 import { effectiveGoals } from '../../../src/core/studio/effectiveGoals';
 import { checkGoals } from '../../../src/core/studio/goalChecks';
+import { BILLING, EMEA, europeanAgents } from './studioDirectory';
 
-const EMEA = 360001234567;
-const BILLING = 360001234568;
-/** Support EMEA (Aoife, Bruno, Chloé) and Billing (Dev, also in EMEA). */
-const directory: StudioDirectory = {
-  groups: [
-    { id: EMEA, name: 'Support EMEA' },
-    { id: BILLING, name: 'Billing' },
-  ],
-  agents: [
-    { id: 3720451, name: 'Aoife Byrne', groupIds: [EMEA] },
-    { id: 3720452, name: 'Bruno Costa', groupIds: [EMEA] },
-    { id: 3720453, name: 'Chloé Martin', groupIds: [EMEA] },
-    { id: 3720454, name: 'Dev Patel', groupIds: [BILLING, EMEA] },
-  ],
-};
+const directory = europeanAgents;
 const NOW = Date.parse('2026-12-02T10:00:00Z');
 const checksOf = (text: string, goalsReviewedOn: string | null = '2026-11-20') =>
   checkGoals(parseGoalLines(text).goals, { directory, goalsReviewedOn, now: NOW });
@@ -41,10 +27,11 @@ describe('who gets which goals', () => {
       entry.agentId,
       entry.goals.map((g) => `${g.metric} ${g.target}`),
     ]);
+    // By name: Aoife, Chiara, Jonas, Maya, Zoë.
     expect(summary).toEqual([
       [3720451, ['solved 25']],
-      [3720452, ['solved 25']],
       [3720453, ['csat 90', 'solved 18']],
+      [3720452, ['solved 25']],
       [3720454, ['solved 25']],
       [3720499, []],
     ]);
@@ -62,7 +49,7 @@ describe('the goal checks', () => {
           'team csat 85% week',
           '[group 360001234567]',
           'team solved 100 day',
-          '[group 360001234568]',
+          '[group 360001234569]',
           'team solved 25 day',
         ].join('\n'),
       ),
@@ -85,7 +72,8 @@ describe('the goal checks', () => {
   });
 
   it('flags a team target far from what its members’ personal targets add up to', () => {
-    // EMEA has four members at 25 a day each: 100. A team target of 500 is five times that.
+    // EMEA has four members at 25 a day each: 100; Billing two: 50. A team target of 500 for everyone is far
+    // from both; 120 is in line for EMEA but more than twice Billing's 50.
     const checks = checksOf('me csat 85% week\nme solved 25 day\nteam solved 500 day');
     expect(checks).toEqual([
       { kind: 'teamOutOfLine', lines: [3, 2], groupId: EMEA, teamTarget: 500, personalSum: 100, members: 4 },
@@ -94,8 +82,8 @@ describe('the goal checks', () => {
         lines: [3, 2],
         groupId: BILLING,
         teamTarget: 500,
-        personalSum: 25,
-        members: 1,
+        personalSum: 50,
+        members: 2,
       },
     ]);
     expect(checksOf('me csat 85% week\nme solved 25 day\nteam solved 120 day')).toEqual([
@@ -104,8 +92,8 @@ describe('the goal checks', () => {
         lines: [3, 2],
         groupId: BILLING,
         teamTarget: 120,
-        personalSum: 25,
-        members: 1,
+        personalSum: 50,
+        members: 2,
       },
     ]);
   });

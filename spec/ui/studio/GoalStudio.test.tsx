@@ -16,6 +16,8 @@ async function openStudio(client: FakeClient) {
     client,
     storage: new MemoryStore(),
     timing: { now: () => client.zendesk.now, sleep: async () => undefined, random: () => 0.5 },
+    // The simulated clock does not move on its own: no budget waits here (the polite client is tested alone).
+    politeness: { accountBudgetPerMinute: 10_000, maxShareOfBudget: 1 },
   });
   return render(element);
 }
@@ -115,5 +117,42 @@ describe('the goal studio', () => {
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(client.zendesk.installation.settings.goals).toBe('me solved 30 day');
+  });
+
+  it('weighs solved targets against the last 8 periods, names the cost first, and inserts a suggestion', async () => {
+    const client = createFakeClient({
+      agentId: MAYA,
+      location: 'nav_bar',
+      settings: { goals: 'me csat 85% week\nme solved 1 day\n[group 360001234567]\nteam solved 5000 week' },
+    });
+    await openStudio(client);
+    const history = await screen.findByRole('region', { name: 'Against the last 8 periods' });
+    const run = within(history).getByRole('button', { name: /^Check against history \((\d+) requests\)$/ });
+    const cost = Number(/\((\d+) requests\)/.exec(run.textContent ?? '')?.[1]);
+    const sentBefore = client.zendesk.log.length;
+    await userEvent.click(run);
+    const outOfReach = await within(history).findByText(
+      /^Line 4: Support EMEA never reached 5,000 in the last \d+ periods/,
+    );
+    expect(client.zendesk.log.length - sentBefore).toBe(cost);
+    expect(client.zendesk.log.slice(sentBefore).every((r) => r.path.startsWith('/api/v2/search/count'))).toBe(
+      true,
+    );
+    // The personal target of 1 a day is weighed per member of each group: every group beat it every day.
+    expect(
+      within(history).getAllByText(
+        /^Line 2: .* \(per member\) reached 1 in every one of the last \d+ periods/,
+      ),
+    ).toHaveLength(client.zendesk.account.groups.length);
+    const use = within(outOfReach).getByRole('button', { name: /^Use \d+ \(median\)$/ });
+    const suggested = /Use (\d+)/.exec(use.textContent ?? '')?.[1];
+    await userEvent.click(use);
+    expect(screen.getByRole('textbox', { name: 'Goals' })).toHaveValue(
+      `me csat 85% week\nme solved 1 day\n[group 360001234567]\nteam solved ${suggested} week`,
+    );
+    // The same periods again cost nothing: they are kept for a day.
+    expect(
+      within(history).getByRole('button', { name: /^Check against history \(\d+ requests?\)$/ }),
+    ).toHaveTextContent(/\(0 requests\)/);
   });
 });

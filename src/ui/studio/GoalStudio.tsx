@@ -9,6 +9,9 @@ import type { StudioDirectory } from '../../core/studio/effectiveGoals';
 import { effectiveGoals } from '../../core/studio/effectiveGoals';
 import type { GoalCheck } from '../../core/studio/goalChecks';
 import { checkGoals } from '../../core/studio/goalChecks';
+import type { HistoryVerdict } from '../../core/studio/historyChecks';
+import { judgeHistory, planHistoryChecks, withTarget } from '../../core/studio/historyChecks';
+import type { HistoryCounts } from '../../data/studio/fetchHistoryCounts';
 import type { InstalledSettings } from '../../data/studio/studioRequests';
 import { RequestFailure } from '../../data/zendesk/requestFailure';
 import { goalWithTarget } from '../components/goalText';
@@ -24,8 +27,10 @@ export interface GoalStudioProps {
   readSaved: () => Promise<InstalledSettings>;
   save: (settings: Readonly<Record<string, unknown>>) => Promise<InstalledSettings>;
   now: () => number;
-  /** The admin's time zone: "reviewed today" is their today. */
+  /** The admin's time zone: "reviewed today" is their today, and past periods are theirs. */
   timeZone: string;
+  /** Past periods' counts for the checks against history (admins); absent: that section is not offered. */
+  historyCounts?: HistoryCounts;
 }
 
 const StyledStudio = styled.main`
@@ -128,7 +133,15 @@ export function GoalStudio(props: GoalStudioProps) {
   return <AdminStudio {...props} />;
 }
 
-function AdminStudio({ initialSettings, loadDirectory, readSaved, save, now, timeZone }: GoalStudioProps) {
+function AdminStudio({
+  initialSettings,
+  loadDirectory,
+  readSaved,
+  save,
+  now,
+  timeZone,
+  historyCounts,
+}: GoalStudioProps) {
   const translator = useTranslator();
   const { t } = translator;
   const editorId = useId();
@@ -162,6 +175,31 @@ function AdminStudio({ initialSettings, loadDirectory, readSaved, save, now, tim
     [parsed, people, now],
   );
   const goalProblems = parsed.problems.filter((problem) => problem.setting === 'goals');
+  const questions = useMemo(
+    () =>
+      people
+        ? planHistoryChecks(parsed.settings.goals, people, {
+            now: now(),
+            timeZone,
+            weekStartsOn: parsed.settings.weekStartsOn,
+          })
+        : [],
+    [parsed, people, now, timeZone],
+  );
+  const [history, setHistory] = useState<HistoryVerdict[] | 'running' | null>(null);
+
+  async function checkHistory() {
+    if (!historyCounts) return;
+    setHistory('running');
+    const counts = await historyCounts.fetch(questions);
+    setHistory(
+      questions.flatMap((question, index) => {
+        const known = (counts[index] ?? []).filter((count): count is number => count !== null);
+        const verdict = judgeHistory(question, known);
+        return verdict ? [verdict] : [];
+      }),
+    );
+  }
 
   const describeFailure = (failure: unknown) =>
     failure instanceof RequestFailure && failure.error.kind === 'forbidden'
@@ -286,6 +324,34 @@ function AdminStudio({ initialSettings, loadDirectory, readSaved, save, now, tim
         </section>
       )}
 
+      {people && historyCounts && (
+        <section aria-labelledby={`${editorId}-history`}>
+          <MD tag="h2" id={`${editorId}-history`} isBold>
+            {t('ui.studio.historyTitle')}
+          </MD>
+          <SM>{t('ui.studio.historyIntro')}</SM>
+          {questions.length === 0 ? (
+            <SM>{t('ui.studio.historyNone')}</SM>
+          ) : (
+            <Button size="small" disabled={history === 'running'} onClick={() => void checkHistory()}>
+              {history === 'running'
+                ? t('ui.studio.historyRunning')
+                : t('ui.studio.historyRun', { count: historyCounts.cost(questions) })}
+            </Button>
+          )}
+          {Array.isArray(history) && (
+            <HistoryVerdicts
+              verdicts={history}
+              directory={people}
+              onUse={(line, target) => {
+                setDraft(withTarget(draft, line, target));
+                setHistory(null);
+              }}
+            />
+          )}
+        </section>
+      )}
+
       <section aria-live="polite">
         {step.kind === 'confirming' && (
           <Alert type={step.isConflict ? 'warning' : 'info'}>
@@ -327,5 +393,68 @@ function AdminStudio({ initialSettings, loadDirectory, readSaved, save, now, tim
         {step.kind === 'saving' && <Button disabled>{t('ui.studio.saving')}</Button>}
       </section>
     </StyledStudio>
+  );
+}
+
+function HistoryVerdicts({
+  verdicts,
+  directory,
+  onUse,
+}: {
+  verdicts: readonly HistoryVerdict[];
+  directory: StudioDirectory;
+  onUse: (line: number, target: number) => void;
+}) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const flagged = verdicts.filter((verdict) => verdict.verdict !== 'inRange');
+  const subjectOf = ({ question }: HistoryVerdict) => {
+    const { subject } = question;
+    if (subject.kind === 'agent')
+      return t('ui.studio.subjectAgent', {
+        agent: directory.agents.find((a) => a.id === subject.agentId)?.name ?? String(subject.agentId),
+      });
+    const group = directory.groups.find((g) => g.id === subject.groupId)?.name ?? String(subject.groupId);
+    return question.divisor > 1
+      ? t('ui.studio.subjectGroupPerAgent', { group })
+      : t('ui.studio.subjectGroup', { group });
+  };
+  return (
+    <ul>
+      {flagged.map((verdict) => {
+        const { question, values, suggestions } = verdict;
+        const params = {
+          line: String(question.line),
+          subject: subjectOf(verdict),
+          target: question.goal.target,
+          periods: values.length,
+          values: values.map((value) => translator.number(value, 1)).join(', '),
+        };
+        const options = [
+          { target: suggestions.median, which: t('ui.studio.median') },
+          { target: suggestions.upperQuartile, which: t('ui.studio.upperQuartile') },
+        ].filter((option, index, all) => all.findIndex((o) => o.target === option.target) === index);
+        return (
+          <li key={`${question.line}:${JSON.stringify(question.subject)}`}>
+            {verdict.verdict === 'tooEasy'
+              ? t('ui.studio.tooEasy', params)
+              : t('ui.studio.outOfReach', params)}{' '}
+            {options.map((option) => (
+              <Button
+                key={option.target}
+                size="small"
+                isLink
+                onClick={() => onUse(question.line, option.target)}
+              >
+                {t('ui.studio.use', { target: option.target, which: option.which })}
+              </Button>
+            ))}
+          </li>
+        );
+      })}
+      {verdicts.length > flagged.length && (
+        <li>{t('ui.studio.historyFine', { count: verdicts.length - flagged.length })}</li>
+      )}
+    </ul>
   );
 }
