@@ -1,7 +1,15 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, control, openBrowser, sidebar, simState, simulatorUrl } from './simulatorPage';
+import {
+  ARTIFACTS,
+  axeViolationsIn,
+  control,
+  openBrowser,
+  sidebar,
+  simState,
+  simulatorUrl,
+} from './simulatorPage';
 
 const AOIFE = 3720451;
 const MAYA_ADMIN = 3720454;
@@ -144,22 +152,10 @@ test('a 500: the last good figures stay with their age, and come back fresh when
 
 /** axe-core's violations in the sidebar's frame, as `rule (nodes)`. */
 async function axeViolations(): Promise<string[]> {
-  // Garden buttons fade their colours (0.25 s): scanning mid-fade would judge a colour no one sees for long.
-  await page.waitForTimeout(600);
-  const frame = page.frames().find((f) => f.url().includes('/app/assets/iframe.html'))!;
-  const isLoaded = await frame.evaluate(() => 'axe' in window);
-  if (!isLoaded)
-    await frame.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-  return frame.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map(
-      (v) =>
-        `${v.id} (${v.nodes.length}): ${(v.nodes as { html: string }[]).map((n) => n.html.slice(0, 120)).join(' | ')}`,
-    );
-  });
+  return axeViolationsIn(
+    page,
+    page.frames().find((f) => f.url().includes('/app/assets/iframe.html'))!,
+  );
 }
 
 test('an accessibility scan (axe-core) finds no violations: figures, every goal, stale figures', async () => {

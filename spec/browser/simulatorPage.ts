@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 export const ARTIFACTS = join(__dirname, '../../artifacts/browser');
@@ -83,4 +83,23 @@ export function freshSimulatorForEachTest(): { readonly page: Page } {
       return current.page;
     },
   };
+}
+
+/** axe-core's violations in one of the app's frames, as `rule (nodes): html…`. */
+export async function axeViolationsIn(page: Page, frame: Frame): Promise<string[]> {
+  // Garden buttons fade their colours (0.25 s): scanning mid-fade would judge a colour no one sees for long.
+  await page.waitForTimeout(600);
+  const isLoaded = await frame.evaluate(() => 'axe' in window);
+  if (!isLoaded)
+    await frame.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  return frame.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.nodes.length}): ${(v.nodes as { html: string }[]).map((n) => n.html.slice(0, 120)).join(' | ')}`,
+    );
+  });
 }

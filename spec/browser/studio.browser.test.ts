@@ -1,6 +1,13 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, freshSimulatorForEachTest, sidebar, simState, simulatorUrl } from './simulatorPage';
+import {
+  ARTIFACTS,
+  axeViolationsIn,
+  freshSimulatorForEachTest,
+  sidebar,
+  simState,
+  simulatorUrl,
+} from './simulatorPage';
 
 const AOIFE = 3720451;
 const MAYA_ADMIN = 3720454;
@@ -30,6 +37,8 @@ test('an admin fixes a flawed goals text in the studio, saves it, and an agentâ€
     .locator('iframe[data-testid="nav-page-frame"]')
     .screenshot({ path: join(ARTIFACTS, 'studio-problems.png') });
   copyFileSync(join(ARTIFACTS, 'studio-problems.png'), join(__dirname, '../../docs/studio.png'));
+  const studioFrame = page.frames().find((f) => f.url().includes('app_guid=sim-nav-'))!;
+  await expect(axeViolationsIn(page, studioFrame)).resolves.toEqual([]);
 
   await editor.fill('me csat 85% week floor 80%\nme solved 9 day');
   await studio.getByText('Every line reads well.').waitFor();
