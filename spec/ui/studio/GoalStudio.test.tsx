@@ -155,4 +155,27 @@ describe('the goal studio', () => {
       within(history).getByRole('button', { name: /^Check against history \(\d+ requests?\)$/ }),
     ).toHaveTextContent(/\(0 requests\)/);
   });
+
+  it('names the groups and agents the text refers to by id, and adds a section for one by name', async () => {
+    const client = createFakeClient({
+      agentId: MAYA,
+      location: 'nav_bar',
+      settings: {
+        goals: 'me csat 85% week\n[group 360001234569]\nme solved 20 day\n[agent 99]\nme solved 5 day',
+      },
+    });
+    await openStudio(client);
+    const sections = await screen.findByRole('region', { name: 'Sections by name' });
+    expect(within(sections).getByText('[group 360001234569] Billing')).toBeInTheDocument();
+    expect(within(sections).getByText('[agent 99] not in this account')).toBeInTheDocument();
+    await userEvent.selectOptions(
+      within(sections).getByRole('combobox', { name: 'Group or agent' }),
+      'Jonas Weber',
+    );
+    await userEvent.click(within(sections).getByRole('button', { name: 'Add section' }));
+    expect(screen.getByRole('textbox', { name: 'Goals' })).toHaveValue(
+      'me csat 85% week\n[group 360001234569]\nme solved 20 day\n[agent 99]\nme solved 5 day\n\n[agent 3720452]  # Jonas Weber\n',
+    );
+    expect(within(sections).getByText('[agent 3720452] Jonas Weber')).toBeInTheDocument();
+  });
 });
