@@ -319,6 +319,9 @@
       } else if (name === 'routeTo' && args[0] === 'ticket') {
         openTab(Number(args[1]));
         result[name] = null;
+      } else if (name === 'routeTo' && args[0] === 'nav_bar') {
+        openNavPage();
+        result[name] = null;
       } else result.errors[name] = { message: `${name} is not emulated`, name: 'Error', path: name };
     }
     return result;

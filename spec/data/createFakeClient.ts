@@ -6,6 +6,8 @@ export interface FakeClient extends ZafClient {
   emit(event: string, data?: unknown): void;
   resizedTo: number[];
   openedTickets: number[];
+  /** How often the app's page (nav_bar) was asked for. */
+  appPageOpened: number;
   /** The ticket this sidebar sits on (ZAF context); tests may point it at another. */
   ticketId: number;
 }
@@ -33,6 +35,7 @@ export function createFakeClient(
     zendesk,
     resizedTo: [],
     openedTickets: [],
+    appPageOpened: 0,
     ticketId: 41020,
     async get(path) {
       if (path === 'currentUser') {
@@ -55,6 +58,7 @@ export function createFakeClient(
     },
     resize: (height) => void client.resizedTo.push(height),
     openTicket: (id) => void client.openedTickets.push(id),
+    openAppPage: () => void (client.appPageOpened += 1),
     on(event, handler) {
       const set = handlers.get(event) ?? new Set();
       set.add(handler);

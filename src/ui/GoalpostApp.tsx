@@ -84,6 +84,7 @@ function Board({
         timeZone={agent.timeZone}
         isTeamViewPartial={isTeamViewPartial}
         onRefresh={() => engine.refresh('manual')}
+        onOpenStudio={() => client.openAppPage()}
       />
     </div>
   );

@@ -17,7 +17,11 @@ function sdkAnswering(
     off: () => undefined,
     trigger: () => undefined,
     request,
-    metadata: async () => ({ settings: { goals: 'me solved 10 day' } }),
+    metadata: async () => ({
+      settings: { goals: 'me solved 10 day' },
+      name: 'Goalpost Team_Goals',
+      installationId: 2000001,
+    }),
     context: async () => ({ ticketId: 4521, account: { subdomain: 'acme' }, location: 'ticket_sidebar' }),
   };
 }
@@ -82,5 +86,34 @@ describe('the ZAF facade', () => {
       ['resize', { width: '100%', height: '413px' }],
       ['routeTo', 'ticket', 4521],
     ]);
+  });
+
+  it('opens the app’s own page by its installation name, as Zendesk routes nav_bar apps', async () => {
+    const sdk = sdkAnswering(async () => ({}));
+    const client = wrapZafClient(sdk);
+    client.openAppPage();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sdk.invoked).toEqual([['routeTo', 'nav_bar', 'goalpost-team-goals']]);
+    await expect(client.installationId()).resolves.toBe(2000001);
+  });
+
+  it('sends a PUT with its JSON body, for the studio’s save', async () => {
+    let options: Record<string, unknown> = {};
+    const client = wrapZafClient(
+      sdkAnswering(async (o) => {
+        options = o;
+        return { status: 200, headers: {}, responseJSON: { id: 2000001, settings: {} } };
+      }),
+    );
+    await client.request({
+      url: '/api/v2/apps/installations/2000001.json',
+      method: 'PUT',
+      body: { settings: { a: 1 } },
+    });
+    expect(options).toMatchObject({
+      type: 'PUT',
+      contentType: 'application/json',
+      data: '{"settings":{"a":1}}',
+    });
   });
 });

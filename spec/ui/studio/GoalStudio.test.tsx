@@ -6,6 +6,7 @@ import { FakeZendesk } from '../../../simulator/fakeZendesk/fakeZendesk';
 import type { FakeClient } from '../../data/createFakeClient';
 import { createFakeClient } from '../../data/createFakeClient';
 import { MemoryStore } from '../../data/engine/engineHarness';
+import { renderGoalpost } from '../renderGoalpost';
 
 const MAYA = 3720454; // admin
 const AOIFE = 3720451; // agent
@@ -177,5 +178,18 @@ describe('the goal studio', () => {
       'me csat 85% week\n[group 360001234569]\nme solved 20 day\n[agent 99]\nme solved 5 day\n\n[agent 3720452]  # Jonas Weber\n',
     );
     expect(within(sections).getByText('[agent 3720452] Jonas Weber')).toBeInTheDocument();
+  });
+
+  it('is one click from an admin’s sidebar, and not offered to agents', async () => {
+    const admin = createFakeClient({ agentId: MAYA, settings: { goals: GOALS } });
+    const { unmount } = await renderGoalpost(admin);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit the goals in the goal studio' }));
+    expect(admin.appPageOpened).toBe(1);
+    unmount();
+    await renderGoalpost(createFakeClient({ agentId: AOIFE, settings: { goals: GOALS } }));
+    await screen.findByRole('progressbar', { name: 'Solved today' });
+    expect(
+      screen.queryByRole('button', { name: 'Edit the goals in the goal studio' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -20,6 +20,8 @@ export interface ZafClient {
   get(path: string): Promise<unknown>;
   resize(height: number): void;
   openTicket(ticketId: number): void;
+  /** Opens the app's own page in the left-hand bar (the goal studio), where Zendesk names it after the app. */
+  openAppPage(): void;
   on(event: string, handler: (data: unknown) => void): () => void;
   /** GET through Zendesk with the agent's session; resolves for every HTTP status, rejects only when no answer came. */
   request(request: HttpRequest): Promise<HttpResponse>;
@@ -66,6 +68,20 @@ export function wrapZafClient(sdk: ZafSdkClient): ZafClient {
     },
     openTicket(ticketId) {
       void sdk.invoke('routeTo', 'ticket', ticketId);
+    },
+    openAppPage() {
+      // Zendesk routes nav_bar apps by their installation name, lower-cased and dash-delimited.
+      void sdk.metadata().then((metadata) => {
+        const name = typeof metadata.name === 'string' ? metadata.name : 'goalpost';
+        return sdk.invoke(
+          'routeTo',
+          'nav_bar',
+          name
+            .trim()
+            .toLowerCase()
+            .replace(/[\s_]+/g, '-'),
+        );
+      });
     },
     on(event, handler) {
       sdk.on(event, handler);

@@ -36,6 +36,8 @@ export interface GoalBoardViewProps {
   timeZone: string;
   isTeamViewPartial: boolean;
   onRefresh: () => void;
+  /** Admins only: the goal studio on the app's own page. */
+  onOpenStudio?: () => void;
 }
 
 export function GoalBoardView({
@@ -45,6 +47,7 @@ export function GoalBoardView({
   timeZone,
   isTeamViewPartial,
   onRefresh,
+  onOpenStudio,
 }: GoalBoardViewProps) {
   const translator = useTranslator();
   const { t } = translator;
@@ -133,6 +136,11 @@ export function GoalBoardView({
             clock={board.clock}
             onRefresh={onRefresh}
           />
+          {isAdmin && onOpenStudio && (
+            <Button size="small" isLink onClick={onOpenStudio}>
+              {t('ui.openStudio')}
+            </Button>
+          )}
         </>
       )}
     </StyledBoard>
