@@ -13,6 +13,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { createTranslator } from '../ui/i18n/translator';
 import { TranslatorContext } from '../ui/i18n/TranslatorContext';
 import { GoalStudio } from '../ui/studio/GoalStudio';
+import { StudioForAgents } from '../ui/studio/StudioForAgents';
 
 export interface StudioEnvironment {
   client: ZafClient;
@@ -42,17 +43,7 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
   const timeZone = viewer.timeZone?.ianaName ?? 'UTC';
   let studio: ReactElement;
   if (!isAdmin) {
-    studio = (
-      <GoalStudio
-        isAdmin={false}
-        initialSettings={{}}
-        loadDirectory={() => Promise.reject(new Error('admins only'))}
-        readSaved={() => Promise.reject(new Error('admins only'))}
-        save={() => Promise.reject(new Error('admins only'))}
-        now={timing.now}
-        timeZone={timeZone}
-      />
-    );
+    studio = <StudioForAgents />;
   } else {
     const account = v.parse(AccountSchema, await client.get('currentAccount'));
     const installationId = await client.installationId();
@@ -67,7 +58,6 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
       installationId === null ? Promise.reject(new Error('no installation')) : run(installationId);
     studio = (
       <GoalStudio
-        isAdmin
         initialSettings={settings}
         loadDirectory={() => loadDirectory(get)}
         readSaved={() => withInstallation((id) => fetchInstalledSettings(client, id))}

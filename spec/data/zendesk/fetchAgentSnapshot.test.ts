@@ -48,48 +48,32 @@ describe('search queries', () => {
 });
 
 describe('fetchAgentSnapshot against the spec-shaped fake API', () => {
+  const since = Date.parse('2026-11-16T00:00:00Z');
+  const week = { start: since, end: Date.parse('2026-11-23T00:00:00Z') };
+  /** The week's solved tickets listed, and the team's solved count for the same week. */
+  const weekPlan = {
+    solvedSince: since,
+    ownCounts: [],
+    backlogNeedsMetricSets: false,
+    teamCounts: [{ kind: 'solved' as const, ...week, groupIds: [EMEA] }],
+  };
   it('hands over the agent’s own figures before it asks for any team count', async () => {
     const { fake, get } = setup();
-    const since = Date.parse('2026-11-16T00:00:00Z');
-    const week = { start: since, end: Date.parse('2026-11-23T00:00:00Z') };
     let countsBeforePersonal: number | null = null;
-    const snapshot = await fetchAgentSnapshot(
-      get,
-      AOIFE,
-      {
-        solvedSince: since,
-        ownCounts: [],
-        backlogNeedsMetricSets: false,
-        teamCounts: [{ kind: 'solved', ...week, groupIds: [EMEA] }],
+    const snapshot = await fetchAgentSnapshot(get, AOIFE, weekPlan, fake.now, {
+      onPersonal: (personal) => {
+        countsBeforePersonal = fake.log.filter((r) => r.path.includes('search/count')).length;
+        expect(personal.teamCounts).toEqual([]);
+        expect(personal.solvedTickets.length).toBeGreaterThan(0);
       },
-      fake.now,
-      {
-        onPersonal: (personal) => {
-          countsBeforePersonal = fake.log.filter((r) => r.path.includes('search/count')).length;
-          expect(personal.teamCounts).toEqual([]);
-          expect(personal.solvedTickets.length).toBeGreaterThan(0);
-        },
-      },
-    );
+    });
     expect(countsBeforePersonal).toBe(0);
     expect(snapshot.teamCounts).toHaveLength(1);
   });
 
   it('reads the agent’s solved tickets, metric sets, backlog with SLAs, and team counts', async () => {
     const { fake, get } = setup();
-    const since = Date.parse('2026-11-16T00:00:00Z');
-    const week = { start: since, end: Date.parse('2026-11-23T00:00:00Z') };
-    const snapshot = await fetchAgentSnapshot(
-      get,
-      AOIFE,
-      {
-        solvedSince: since,
-        ownCounts: [],
-        backlogNeedsMetricSets: false,
-        teamCounts: [{ kind: 'solved', ...week, groupIds: [EMEA] }],
-      },
-      fake.now,
-    );
+    const snapshot = await fetchAgentSnapshot(get, AOIFE, weekPlan, fake.now);
 
     // Independently from the seed:
     const mine = fake.account.tickets.filter((t) => t.assigneeId === AOIFE);

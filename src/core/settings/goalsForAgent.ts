@@ -6,7 +6,12 @@ import { goalKey } from '../goals/goal';
  * groups (the first such section written wins), overridden by lines for the agent. CSAT goals come first:
  * the customer's satisfaction is the headline (goal-practice principle 5).
  */
-export function goalsForAgent(goals: readonly Goal[], agentId: number, groupIds: readonly number[]): Goal[] {
+export function goalsForAgent(
+  goals: readonly Goal[],
+  /** null: an agent with no section of their own (what a group's members get before agent overrides). */
+  agentId: number | null,
+  groupIds: readonly number[],
+): Goal[] {
   const chosen = new Map<string, { goal: Goal; rank: number }>();
   const firstGroupSection = goals.find(
     (goal) => goal.audience.kind === 'group' && groupIds.includes(goal.audience.groupId),

@@ -78,23 +78,17 @@ function withoutQuality(goals: readonly Goal[], directory: StudioDirectory): Goa
   ];
 }
 
-/** The team solved targets that apply to one group: its own section's, else those written for everyone. */
-function teamTargetsFor(goals: readonly Goal[], groupId: number): Goal[] {
-  const isTeamSolved = (goal: Goal) => goal.scope === 'team' && goal.metric === 'solved';
-  const own = goals.filter(
-    (g) => isTeamSolved(g) && g.audience.kind === 'group' && g.audience.groupId === groupId,
-  );
-  const everyone = goals.filter((g) => isTeamSolved(g) && g.audience.kind === 'everyone');
-  return [...own, ...everyone.filter((g) => !own.some((o) => o.period === g.period))];
-}
-
 function teamsOutOfLine(goals: readonly Goal[], directory: StudioDirectory): GoalCheck[] {
   const checks: GoalCheck[] = [];
   for (const group of directory.groups) {
     const members = directory.agents.filter((agent) => agent.groupIds.includes(group.id));
     if (members.length === 0) continue;
     const memberGoals = members.map((agent) => goalsForAgent(goals, agent.id, agent.groupIds));
-    for (const team of teamTargetsFor(goals, group.id)) {
+    // The team targets written for this group: its own section over the lines for everyone.
+    const teamTargets = goalsForAgent(goals, null, [group.id]).filter(
+      (goal) => goal.scope === 'team' && goal.metric === 'solved',
+    );
+    for (const team of teamTargets) {
       const personal = memberGoals.map((own) =>
         own.find((g) => g.scope === 'me' && g.metric === 'solved' && g.period === team.period),
       );

@@ -82,7 +82,7 @@ export function planHistoryChecks(
     const subject: HistorySubject = { kind: 'group', groupId: group.id };
     // The goals written for this group (its own section over the lines for everyone), as an agent in this
     // group alone would get them; agent sections are weighed against that agent's own counts below.
-    for (const goal of goalsForAgent(goals, Number.NaN, [group.id])) {
+    for (const goal of goalsForAgent(goals, null, [group.id])) {
       if (goal.metric !== 'solved') continue;
       ask(goal, subject, goal.scope === 'team' ? 1 : members.length);
     }

@@ -11,6 +11,7 @@ import type { StudioDirectory } from '../../core/studio/effectiveGoals';
 import type { HttpResponse, ZafClient } from '../zaf/zafClient';
 import type { PoliteGet } from '../zendesk/politeRequest';
 import { RequestFailure } from '../zendesk/requestFailure';
+import { retryAfterMs } from '../zendesk/retryAfter';
 
 const id = v.pipe(v.number(), v.safeInteger());
 const page = { next_page: v.optional(v.nullable(v.string())) };
@@ -72,8 +73,13 @@ export interface InstalledSettings {
 
 function readInstallation(response: HttpResponse): InstalledSettings {
   if (response.status === 403 || response.status === 401) throw new RequestFailure({ kind: 'forbidden' });
-  if (response.status === 429)
-    throw new RequestFailure({ kind: 'rateLimited', retryAt: Date.now() + 60_000 });
+  if (response.status === 429) {
+    const now = Date.now();
+    throw new RequestFailure({
+      kind: 'rateLimited',
+      retryAt: now + retryAfterMs(response.headers['retry-after'], now, 60_000),
+    });
+  }
   if (response.status >= 500) throw new RequestFailure({ kind: 'serverError', status: response.status });
   const parsed = v.safeParse(InstallationSchema, response.body);
   if (response.status !== 200 || !parsed.success) throw new RequestFailure({ kind: 'malformed' });

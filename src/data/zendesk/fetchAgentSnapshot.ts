@@ -355,8 +355,7 @@ export async function fetchSnapshotChanges(
     includeSlas: true,
   });
   // More changes than search lists (a bulk update): only a full refresh sees them all.
-  if (changed.count > SEARCH_RESULT_CAP)
-    return fetchAgentSnapshot(get, previous.agentId, plan, now, { ...options, memo: options.memo });
+  if (changed.count > SEARCH_RESULT_CAP) return fetchAgentSnapshot(get, previous.agentId, plan, now, options);
   const solved = new Map(previous.solvedTickets.map((t) => [t.id, t]));
   const open = new Map(previous.openTickets.map((t) => [t.id, t]));
   const known = new Map([...open, ...solved]);

@@ -18,9 +18,11 @@ import { goalWithTarget } from '../components/goalText';
 import { SettingsProblemItem } from '../components/SettingsProblemItem';
 import type { Translator } from '../i18n/translator';
 import { useTranslator } from '../i18n/TranslatorContext';
+import { HistoryVerdicts } from './HistoryVerdicts';
+import { SectionsByName } from './SectionsByName';
+import { StyledStudio } from './StyledStudio';
 
 export interface GoalStudioProps {
-  isAdmin: boolean;
   /** The settings as the studio found them. */
   initialSettings: Readonly<Record<string, unknown>>;
   loadDirectory: () => Promise<StudioDirectory>;
@@ -32,14 +34,6 @@ export interface GoalStudioProps {
   /** Past periods' counts for the checks against history (admins); absent: that section is not offered. */
   historyCounts?: HistoryCounts;
 }
-
-const StyledStudio = styled.main`
-  max-width: 960px;
-  padding: ${(p) => p.theme.space.md};
-  & section {
-    margin-top: ${(p) => p.theme.space.md};
-  }
-`;
 
 const StyledEditor = styled.textarea`
   box-sizing: border-box;
@@ -120,20 +114,7 @@ type SaveStep =
  * same parser the sidebar uses, checked against the account's groups and agents, shown as who gets which
  * goals, and saved through the app installation with a confirmation, a conflict warning and one-click undo.
  */
-export function GoalStudio(props: GoalStudioProps) {
-  const translator = useTranslator();
-  const { t } = translator;
-  if (!props.isAdmin)
-    return (
-      <StyledStudio>
-        <LG tag="h1">{t('ui.studio.title')}</LG>
-        <MD>{t('ui.studio.agentOnly')}</MD>
-      </StyledStudio>
-    );
-  return <AdminStudio {...props} />;
-}
-
-function AdminStudio({
+export function GoalStudio({
   initialSettings,
   loadDirectory,
   readSaved,
@@ -401,143 +382,5 @@ function AdminStudio({
         {step.kind === 'saving' && <Button disabled>{t('ui.studio.saving')}</Button>}
       </section>
     </StyledStudio>
-  );
-}
-
-function HistoryVerdicts({
-  verdicts,
-  directory,
-  onUse,
-}: {
-  verdicts: readonly HistoryVerdict[];
-  directory: StudioDirectory;
-  onUse: (line: number, target: number) => void;
-}) {
-  const translator = useTranslator();
-  const { t } = translator;
-  const flagged = verdicts.filter((verdict) => verdict.verdict !== 'inRange');
-  const subjectOf = ({ question }: HistoryVerdict) => {
-    const { subject } = question;
-    if (subject.kind === 'agent')
-      return t('ui.studio.subjectAgent', {
-        agent: directory.agents.find((a) => a.id === subject.agentId)?.name ?? String(subject.agentId),
-      });
-    const group = directory.groups.find((g) => g.id === subject.groupId)?.name ?? String(subject.groupId);
-    return question.divisor > 1
-      ? t('ui.studio.subjectGroupPerAgent', { group })
-      : t('ui.studio.subjectGroup', { group });
-  };
-  return (
-    <ul>
-      {flagged.map((verdict) => {
-        const { question, values, suggestions } = verdict;
-        const params = {
-          line: String(question.line),
-          subject: subjectOf(verdict),
-          target: question.goal.target,
-          periods: values.length,
-          values: values.map((value) => translator.number(value, 1)).join(', '),
-        };
-        const options = [
-          { target: suggestions.median, which: t('ui.studio.median') },
-          { target: suggestions.upperQuartile, which: t('ui.studio.upperQuartile') },
-        ].filter((option, index, all) => all.findIndex((o) => o.target === option.target) === index);
-        return (
-          <li key={`${question.line}:${JSON.stringify(question.subject)}`}>
-            {verdict.verdict === 'tooEasy'
-              ? t('ui.studio.tooEasy', params)
-              : t('ui.studio.outOfReach', params)}{' '}
-            {options.map((option) => (
-              <Button
-                key={option.target}
-                size="small"
-                isLink
-                onClick={() => onUse(question.line, option.target)}
-              >
-                {t('ui.studio.use', { target: option.target, which: option.which })}
-              </Button>
-            ))}
-          </li>
-        );
-      })}
-      {verdicts.length > flagged.length && (
-        <li>{t('ui.studio.historyFine', { count: verdicts.length - flagged.length })}</li>
-      )}
-    </ul>
-  );
-}
-
-/**
- * The ids in the Goals text with their names, and a section header for any group or agent one click away
- * (the text stays the single source of truth: the header is written into it, with the name as a comment).
- */
-function SectionsByName({
-  goalsText,
-  directory,
-  onAdd,
-}: {
-  goalsText: string;
-  directory: StudioDirectory;
-  onAdd: (header: string) => void;
-}) {
-  const { t } = useTranslator();
-  const headingId = useId();
-  const pickerId = useId();
-  const first = directory.groups[0];
-  const [picked, setPicked] = useState(first ? `group:${first.id}` : '');
-  const used = [...goalsText.matchAll(/^\s*\[(group|agent)\s+(\d+)\]/gim)].map((match) => ({
-    kind: (match[1] ?? '').toLowerCase() === 'group' ? ('group' as const) : ('agent' as const),
-    id: Number(match[2]),
-  }));
-  const nameOf = (kind: 'group' | 'agent', id: number) =>
-    (kind === 'group' ? directory.groups : directory.agents).find((entry) => entry.id === id)?.name ??
-    t('ui.studio.unknownName');
-  const header = (kind: 'group' | 'agent', id: number, name: string) => `[${kind} ${id}]  # ${name}`;
-  return (
-    <section aria-labelledby={headingId}>
-      <MD tag="h2" id={headingId} isBold>
-        {t('ui.studio.sectionsTitle')}
-      </MD>
-      <SM>{t('ui.studio.sectionsIntro')}</SM>
-      {used.length > 0 && (
-        <ul>
-          {used.map(({ kind, id }) => (
-            <li key={`${kind}:${id}`}>
-              {t(kind === 'group' ? 'ui.studio.sectionGroup' : 'ui.studio.sectionAgent', {
-                id: String(id),
-                name: nameOf(kind, id),
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
-      <div>
-        <label htmlFor={pickerId}>{t('ui.studio.pickSection')}</label>{' '}
-        <select id={pickerId} value={picked} onChange={(event) => setPicked(event.target.value)}>
-          {directory.groups.map((group) => (
-            <option key={`group:${group.id}`} value={`group:${group.id}`}>
-              {group.name}
-            </option>
-          ))}
-          {[...directory.agents]
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map((agent) => (
-              <option key={`agent:${agent.id}`} value={`agent:${agent.id}`}>
-                {agent.name}
-              </option>
-            ))}
-        </select>{' '}
-        <Button
-          size="small"
-          onClick={() => {
-            const [kind, id] = picked.split(':');
-            if (kind !== 'group' && kind !== 'agent') return;
-            onAdd(header(kind, Number(id), nameOf(kind, Number(id))));
-          }}
-        >
-          {t('ui.studio.addSectionButton')}
-        </Button>
-      </div>
-    </section>
   );
 }

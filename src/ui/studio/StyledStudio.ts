@@ -1,0 +1,10 @@
+import styled from 'styled-components';
+
+/** The studio's page: a readable width, sections spaced apart. */
+export const StyledStudio = styled.main`
+  max-width: 960px;
+  padding: ${(p) => p.theme.space.md};
+  & section {
+    margin-top: ${(p) => p.theme.space.md};
+  }
+`;
