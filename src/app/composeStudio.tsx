@@ -3,12 +3,14 @@ import type { ReactElement } from 'react';
 import * as v from 'valibot';
 import type { KeyValueStore } from '../data/engine/snapshotCache';
 import { storageKeys } from '../data/storageKeys';
+import { fetchAgentPreview } from '../data/studio/fetchAgentPreview';
 import { createHistoryCounts } from '../data/studio/fetchHistoryCounts';
 import { fetchInstalledSettings, loadDirectory, saveInstalledSettings } from '../data/studio/studioRequests';
 import type { ZafClient } from '../data/zaf/zafClient';
 import type { PolitenessOptions, RequestTiming } from '../data/zendesk/politeRequest';
 import { createPoliteGet, DEFAULT_POLITENESS } from '../data/zendesk/politeRequest';
 import { createStoredRateState } from '../data/zendesk/sharedRateState';
+import { ClientProvider } from '../ui/ClientProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { createTranslator } from '../ui/i18n/translator';
 import { TranslatorContext } from '../ui/i18n/TranslatorContext';
@@ -64,6 +66,9 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
         save={(changes) => withInstallation((id) => saveInstalledSettings(client, id, changes))}
         now={timing.now}
         timeZone={timeZone}
+        fetchPreview={(agent, draftSettings) =>
+          fetchAgentPreview(get, agent, draftSettings, { now: timing.now(), fallbackTimeZone: timeZone })
+        }
         historyCounts={createHistoryCounts(
           get,
           storage,
@@ -75,15 +80,17 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
   }
   return (
     <ThemeProvider>
-      <TranslatorContext.Provider value={translator}>
-        <ErrorBoundary
-          message={translator.t('ui.crashed')}
-          retryLabel={translator.t('ui.tryAgain')}
-          onReset={() => undefined}
-        >
-          {studio}
-        </ErrorBoundary>
-      </TranslatorContext.Provider>
+      <ClientProvider client={client}>
+        <TranslatorContext.Provider value={translator}>
+          <ErrorBoundary
+            message={translator.t('ui.crashed')}
+            retryLabel={translator.t('ui.tryAgain')}
+            onReset={() => undefined}
+          >
+            {studio}
+          </ErrorBoundary>
+        </TranslatorContext.Provider>
+      </ClientProvider>
     </ThemeProvider>
   );
 }

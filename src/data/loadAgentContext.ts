@@ -23,7 +23,8 @@ const CurrentAccountSchema = v.looseObject({
   timeZone: v.nullish(v.looseObject({ ianaName: v.nullish(v.string()) })),
 });
 
-function isValidZone(zone: string | null | undefined): zone is string {
+/** Whether this browser knows the IANA zone (an unknown one would throw in every Intl call). */
+export function isValidZone(zone: string | null | undefined): zone is string {
   if (!zone) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });

@@ -6,6 +6,7 @@ import { FakeZendesk } from '../../../simulator/fakeZendesk/fakeZendesk';
 import type { FakeClient } from '../../data/createFakeClient';
 import { createFakeClient } from '../../data/createFakeClient';
 import { MemoryStore } from '../../data/engine/engineHarness';
+import { localDay } from '../../../simulator/seed/localWindows';
 import { renderGoalpost } from '../renderGoalpost';
 
 const MAYA = 3720454; // admin
@@ -155,6 +156,48 @@ describe('the goal studio', () => {
     expect(
       within(history).getByRole('button', { name: /^Check against history \(\d+ requests?\)$/ }),
     ).toHaveTextContent(/\(0 requests\)/);
+  });
+
+  it('previews an agent’s board from the draft with their real figures, following target edits', async () => {
+    const client = adminClient();
+    const aoife = client.zendesk.account.agents.find((a) => a.id === AOIFE)!;
+    const today = localDay(client.zendesk.now, aoife.timeZone);
+    const solvedToday = client.zendesk
+      .searchableTickets()
+      .filter((t) => t.assigneeId === AOIFE && t.solvedAt !== null && t.solvedAt >= today.start)
+      .filter((t) => t.solvedAt! < today.end).length;
+    await openStudio(client);
+    const preview = await screen.findByRole('region', { name: 'Preview as an agent' });
+    await userEvent.selectOptions(within(preview).getByRole('combobox', { name: 'Agent' }), 'Aoife Byrne');
+    const sentBefore = client.zendesk.log.length;
+    await userEvent.click(within(preview).getByRole('button', { name: 'Preview' }));
+    expect(
+      await within(preview).findByRole('heading', { name: 'What Aoife Byrne would see' }),
+    ).toBeInTheDocument();
+    const board = within(preview).getByRole('region', { name: 'My goals' });
+    expect(within(board).getByText(`${solvedToday} of 25`)).toBeInTheDocument();
+    // Her tickets, asked for by her id: search reads assignee:me as the admin.
+    const sent = client.zendesk.log.slice(sentBefore);
+    expect(sent.some((r) => decodeURIComponent(r.path).includes(`assignee:${AOIFE}`))).toBe(true);
+    expect(sent.some((r) => decodeURIComponent(r.path).includes('assignee:me'))).toBe(false);
+    expect(
+      within(preview).getByText(new RegExp(`fetched with ${sent.length} requests, periods in Europe/Dublin`)),
+    ).toBeInTheDocument();
+
+    // A new target shows at once, with no new request.
+    const editor = screen.getByRole('textbox', { name: 'Goals' });
+    await userEvent.clear(editor);
+    await userEvent.type(
+      editor,
+      'me csat 85% week floor 80%{enter}me solved 40 day{enter}team solved 100 day',
+    );
+    expect(within(board).getByText(`${solvedToday} of 40`)).toBeInTheDocument();
+    expect(client.zendesk.log.length - sentBefore).toBe(sent.length);
+
+    // A goal that needs figures the preview never fetched is not shown with made-up numbers.
+    await userEvent.type(editor, '{enter}me first_reply 2h week');
+    expect(within(preview).getByText(/Preview again to see the new ones/)).toBeInTheDocument();
+    expect(within(preview).queryByRole('progressbar', { name: /first reply/i })).not.toBeInTheDocument();
   });
 
   it('names the groups and agents the text refers to by id, and adds a section for one by name', async () => {

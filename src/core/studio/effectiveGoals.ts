@@ -4,7 +4,17 @@ import { goalsForAgent } from '../settings/goalsForAgent';
 /** The people goals are set for, as the goal studio knows them (names for display only, never cached). */
 export interface StudioDirectory {
   groups: readonly { id: number; name: string }[];
-  agents: readonly { id: number; name: string; groupIds: readonly number[] }[];
+  agents: readonly StudioAgent[];
+}
+
+export interface StudioAgent {
+  id: number;
+  name: string;
+  groupIds: readonly number[];
+  /** Their default group (their team, unless the team is all their groups); unknown: the first. */
+  defaultGroupId?: number | null;
+  /** IANA name from their profile: a preview counts their periods in their own time zone. */
+  timeZone?: string | null;
 }
 
 export interface EffectiveGoals {

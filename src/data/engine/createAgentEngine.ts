@@ -34,7 +34,10 @@ export interface AgentEngineOptions {
 export const FIRST_REFRESH_SPREAD_MS = 15 * 60_000;
 
 /** The groups that make up the agent's team: their default group, or all their groups (an admin setting). */
-export function teamGroupsOf(agent: AgentContext, settings: AppSettings): number[] {
+export function teamGroupsOf(
+  agent: Pick<AgentContext, 'groupIds' | 'defaultGroupId'>,
+  settings: Pick<AppSettings, 'teamScope'>,
+): number[] {
   if (settings.teamScope === 'allGroups') return [...agent.groupIds];
   return agent.defaultGroupId !== null ? [agent.defaultGroupId] : agent.groupIds.slice(0, 1);
 }

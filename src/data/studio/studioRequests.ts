@@ -16,7 +16,17 @@ import { retryAfterMs } from '../zendesk/retryAfter';
 const id = v.pipe(v.number(), v.safeInteger());
 const page = { next_page: v.optional(v.nullable(v.string())) };
 const GroupsSchema = v.object({ groups: v.array(v.object({ id, name: v.string() })), ...page });
-const UsersSchema = v.object({ users: v.array(v.object({ id, name: v.string() })), ...page });
+const UsersSchema = v.object({
+  users: v.array(
+    v.object({
+      id,
+      name: v.string(),
+      default_group_id: v.nullish(id),
+      iana_time_zone: v.nullish(v.string()),
+    }),
+  ),
+  ...page,
+});
 const MembershipsSchema = v.object({
   group_memberships: v.array(v.object({ user_id: id, group_id: id })),
   ...page,
@@ -62,6 +72,8 @@ export async function loadDirectory(get: PoliteGet): Promise<StudioDirectory> {
       id: user.id,
       name: user.name,
       groupIds: memberships.filter((m) => m.user_id === user.id).map((m) => m.group_id),
+      defaultGroupId: user.default_group_id ?? null,
+      timeZone: user.iana_time_zone ?? null,
     })),
   };
 }

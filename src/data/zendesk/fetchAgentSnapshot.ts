@@ -13,7 +13,7 @@ import { countKey } from '../../core/metrics/fetchPlan';
 import type { PoliteGet } from './politeRequest';
 import { RequestFailure } from './requestFailure';
 import {
-  BACKLOG_QUERY,
+  backlogQuery,
   changedTicketsQuery,
   countUrl,
   ownCountQuery,
@@ -22,6 +22,7 @@ import {
   solvedTicketsQuery,
   teamCountQuery,
 } from './searchQuery';
+import type { Assignee } from './searchQuery';
 import { toTicketFact } from './ticketFactMapper';
 import type { MetricSet, SearchTicket } from './zendeskSchemas';
 import {
@@ -45,12 +46,15 @@ export const DELTA_OVERLAP_MS = 2 * 60_000;
  */
 export const MAX_REQUESTS_PER_REFRESH = 120;
 
-/** One refresh's requests and what could not be read, counted as they happen. */
+/** One refresh's requests and what could not be read, counted as they happen, for one agent's tickets. */
 class RefreshBudget {
   requestsLeft = MAX_REQUESTS_PER_REFRESH;
   unreadableRecords = 0;
   isIncomplete = false;
-  constructor(private readonly get: PoliteGet) {}
+  constructor(
+    private readonly get: PoliteGet,
+    readonly assignee: Assignee = 'me',
+  ) {}
   /** False once the cap is reached: the caller stops and the figures are marked incomplete. */
   canSend(): boolean {
     if (this.requestsLeft > 0) return true;
@@ -113,7 +117,7 @@ const RESULTS_PER_SPLIT = 800;
  */
 async function searchSolved(budget: RefreshBudget, since: number, until: number): Promise<SearchTicket[]> {
   const isSplittable = until - since >= 60_000;
-  const { tickets, count } = await searchAll(budget, solvedTicketsQuery(since, until), {
+  const { tickets, count } = await searchAll(budget, solvedTicketsQuery(since, until, budget.assignee), {
     stopOverCap: isSplittable,
   });
   if (count <= SEARCH_RESULT_CAP || !isSplittable) return tickets;
@@ -174,7 +178,7 @@ const teamCounts = (budget: RefreshBudget, requests: readonly TeamCountRequest[]
   countAll(budget, requests, teamCountQuery);
 
 const ownCounts = (budget: RefreshBudget, requests: readonly OwnCountRequest[]): Promise<OwnCount[]> =>
-  countAll(budget, requests, ownCountQuery);
+  countAll(budget, requests, (request) => ownCountQuery(request, budget.assignee));
 
 function gapsOf(budget: RefreshBudget, ticketsWithoutMetrics: number): SnapshotGaps {
   return {
@@ -244,7 +248,7 @@ async function backlogList(
   plan: SnapshotPlan,
   known: ReadonlyMap<number, TicketFact> = new Map(),
 ): Promise<{ facts: TicketFact[]; withoutMetrics: number }> {
-  const { tickets } = await searchAll(budget, BACKLOG_QUERY, { includeSlas: true });
+  const { tickets } = await searchAll(budget, backlogQuery(budget.assignee), { includeSlas: true });
   const { facts, withoutMetrics } = await factsOf(budget, tickets, known, plan);
   return { facts: facts.filter((t) => !isSolved(t)), withoutMetrics };
 }
@@ -273,6 +277,8 @@ export interface FullFetchOptions {
   memo?: ResponseMemo;
   /** What the last refresh knew of the backlog: a first reply time, once known, is not fetched again. */
   knownOpenTickets?: readonly TicketFact[];
+  /** Whose figures: the signed-in agent's, or (an admin's preview) another agent's by id. */
+  assignee?: Assignee;
 }
 
 /**
@@ -287,7 +293,7 @@ export async function fetchAgentSnapshot(
   now: number,
   options: FullFetchOptions = {},
 ): Promise<AgentSnapshot> {
-  const budget = new RefreshBudget(rememberingGet(get, options.memo));
+  const budget = new RefreshBudget(rememberingGet(get, options.memo), options.assignee);
   const solved = await withMetrics(budget, await searchSolved(budget, plan.solvedSince, now + 60_000));
   const open = await backlogList(
     budget,

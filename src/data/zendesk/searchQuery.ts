@@ -3,11 +3,17 @@ import type { OwnCountRequest, TeamCountRequest } from '../../core/goals/ticketF
 /** Search wants UTC instants with `Z`; an offset like +01:00 breaks unless encoded. */
 export const utc = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/**
+ * Whose tickets a query asks for: the signed-in agent's (`me`), or, for an admin's preview of another agent's
+ * board, that agent's by user id (search reads `assignee:<user id>`; admins may search any ticket).
+ */
+export type Assignee = 'me' | number;
+
 /** The agent's solved tickets in [since, until): `status>=solved` so tickets already closed still count. */
-export function solvedTicketsQuery(since: number, until?: number): string {
+export function solvedTicketsQuery(since: number, until?: number, assignee: Assignee = 'me'): string {
   return [
     'type:ticket',
-    'assignee:me',
+    `assignee:${assignee}`,
     'status>=solved',
     `solved>=${utc(since)}`,
     until !== undefined ? `solved<${utc(until)}` : null,
@@ -24,10 +30,10 @@ const GOOD = ['satisfaction:good', 'satisfaction:goodwithcomment'];
 const BAD = ['satisfaction:bad', 'satisfaction:badwithcomment'];
 
 /** The agent's own solved tickets (or good or bad ratings) in a window, optionally in some groups only. */
-export function ownCountQuery(request: OwnCountRequest): string {
+export function ownCountQuery(request: OwnCountRequest, assignee: Assignee = 'me'): string {
   return [
     'type:ticket',
-    'assignee:me',
+    `assignee:${assignee}`,
     ...(request.groupIds ?? []).map((id) => `group:${id}`),
     'status>=solved',
     `solved>=${utc(request.start)}`,
@@ -37,7 +43,9 @@ export function ownCountQuery(request: OwnCountRequest): string {
 }
 
 /** The agent's unsolved assigned tickets: new, open, pending and on-hold. */
-export const BACKLOG_QUERY = 'type:ticket assignee:me status<solved';
+export const backlogQuery = (assignee: Assignee = 'me'): string =>
+  `type:ticket assignee:${assignee} status<solved`;
+export const BACKLOG_QUERY = backlogQuery('me');
 
 /** One search/count query per team figure; repeating `group:` ORs the groups, repeating `satisfaction:` ORs scores. */
 export function teamCountQuery(request: TeamCountRequest): string {

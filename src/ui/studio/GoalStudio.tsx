@@ -5,12 +5,14 @@ import { LG, MD, SM } from '@zendeskgarden/react-typography';
 import { useEffect, useId, useMemo, useState } from 'react';
 import styled from 'styled-components';
 import { parseAppSettings } from '../../core/settings/parseAppSettings';
-import type { StudioDirectory } from '../../core/studio/effectiveGoals';
+import type { AppSettings } from '../../core/settings/appSettings';
+import type { StudioAgent, StudioDirectory } from '../../core/studio/effectiveGoals';
 import { effectiveGoals } from '../../core/studio/effectiveGoals';
 import type { GoalCheck } from '../../core/studio/goalChecks';
 import { checkGoals } from '../../core/studio/goalChecks';
 import type { HistoryVerdict } from '../../core/studio/historyChecks';
 import { judgeHistory, planHistoryChecks, withTarget } from '../../core/studio/historyChecks';
+import type { AgentPreview as AgentPreviewFigures } from '../../data/studio/fetchAgentPreview';
 import type { HistoryCounts } from '../../data/studio/fetchHistoryCounts';
 import type { InstalledSettings } from '../../data/studio/studioRequests';
 import { RequestFailure } from '../../data/zendesk/requestFailure';
@@ -18,6 +20,7 @@ import { goalWithTarget } from '../components/goalText';
 import { SettingsProblemItem } from '../components/SettingsProblemItem';
 import type { Translator } from '../i18n/translator';
 import { useTranslator } from '../i18n/TranslatorContext';
+import { AgentPreview } from './AgentPreview';
 import { HistoryVerdicts } from './HistoryVerdicts';
 import { SectionsByName } from './SectionsByName';
 import { StyledStudio } from './StyledStudio';
@@ -33,6 +36,8 @@ export interface GoalStudioProps {
   timeZone: string;
   /** Past periods' counts for the checks against history (admins); absent: that section is not offered. */
   historyCounts?: HistoryCounts;
+  /** Another agent's current figures for the preview (admins); absent: no preview is offered. */
+  fetchPreview?: (agent: StudioAgent, settings: AppSettings) => Promise<AgentPreviewFigures>;
 }
 
 const StyledEditor = styled.textarea`
@@ -122,6 +127,7 @@ export function GoalStudio({
   now,
   timeZone,
   historyCounts,
+  fetchPreview,
 }: GoalStudioProps) {
   const translator = useTranslator();
   const { t } = translator;
@@ -303,6 +309,10 @@ export function GoalStudio({
             </tbody>
           </StyledTable>
         </section>
+      )}
+
+      {people && fetchPreview && (
+        <AgentPreview directory={people} settings={parsed.settings} now={now} fetchPreview={fetchPreview} />
       )}
 
       {people && (
