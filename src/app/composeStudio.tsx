@@ -8,7 +8,7 @@ import { createHistoryCounts } from '../data/studio/fetchHistoryCounts';
 import { fetchInstalledSettings, loadDirectory, saveInstalledSettings } from '../data/studio/studioRequests';
 import type { ZafClient } from '../data/zaf/zafClient';
 import type { PolitenessOptions, RequestTiming } from '../data/zendesk/politeRequest';
-import { createPoliteGet, DEFAULT_POLITENESS } from '../data/zendesk/politeRequest';
+import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from '../data/zendesk/politeRequest';
 import { createStoredRateState } from '../data/zendesk/sharedRateState';
 import { ClientProvider } from '../ui/ClientProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -31,7 +31,14 @@ const ViewerSchema = v.looseObject({
   locale: v.optional(v.string(), 'en'),
   timeZone: v.nullish(v.looseObject({ ianaName: v.nullish(v.string()) })),
 });
-const AccountSchema = v.looseObject({ subdomain: v.string() });
+const AccountSchema = v.looseObject({ subdomain: v.string(), planName: v.nullish(v.string()) });
+
+/**
+ * The studio's share of the account's per-minute limit: twice a sidebar's, because an admin's check is a
+ * deliberate, occasional action (a full check of a large account still takes minutes, shown as it runs);
+ * it shares the admin's own sidebar's count, so the two together stay within it.
+ */
+const STUDIO_SHARE_OF_BUDGET = 2 * DEFAULT_POLITENESS.maxShareOfBudget;
 
 /**
  * The `nav_bar` page (a lazy chunk: the sidebar never loads it). Admins get the goal studio; anyone else a
@@ -53,7 +60,12 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
     const get = createPoliteGet(
       client.request.bind(client),
       timing,
-      { ...DEFAULT_POLITENESS, ...env.politeness },
+      {
+        ...DEFAULT_POLITENESS,
+        accountBudgetPerMinute: accountBudgetForPlan(account.planName ?? null),
+        maxShareOfBudget: STUDIO_SHARE_OF_BUDGET,
+        ...env.politeness,
+      },
       createStoredRateState(storage, account.subdomain, viewer.id),
     );
     const withInstallation = <T,>(run: (id: number) => Promise<T>) =>

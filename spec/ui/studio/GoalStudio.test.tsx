@@ -57,6 +57,13 @@ describe('the goal studio', () => {
     const problems = screen.getByRole('region', { name: 'Lines to fix' });
     expect(within(problems).getByText('Line 2:')).toBeInTheDocument();
     expect(within(problems).getByText('me solvd 30 week')).toBeInTheDocument();
+    // The line is marked beside the text (a sign, not colour alone), and one click selects it for fixing.
+    expect(within(screen.getByTestId('goals-gutter')).getByText('⚠ 2')).toBeInTheDocument();
+    expect(editor).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.click(within(problems).getByRole('button', { name: 'Go to line 2' }));
+    expect(editor).toHaveFocus();
+    const area = editor as HTMLTextAreaElement;
+    expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe('me solvd 30 week');
     const checks = screen.getByRole('region', { name: 'Checks' });
     expect(
       within(checks).getByText('Line 4: this account has no group 42, so this goal reaches nobody.'),
@@ -139,6 +146,12 @@ describe('the goal studio', () => {
     expect(client.zendesk.log.length - sentBefore).toBe(cost);
     expect(client.zendesk.log.slice(sentBefore).every((r) => r.path.startsWith('/api/v2/search/count'))).toBe(
       true,
+    );
+    // The CSAT target is weighed by good and bad ratings per week.
+    const queries = client.zendesk.log.slice(sentBefore).map((r) => decodeURIComponent(r.path));
+    expect(queries.filter((q) => q.includes('satisfaction:good')).length).toBeGreaterThan(0);
+    expect(queries.filter((q) => q.includes('satisfaction:bad')).length).toBe(
+      queries.filter((q) => q.includes('satisfaction:good')).length,
     );
     // The personal target of 1 a day is weighed per member of each group: every group beat it every day.
     expect(

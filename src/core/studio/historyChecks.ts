@@ -1,10 +1,13 @@
 /**
- * The studio's checks against history: what each group (or agent) actually solved in its last 8 periods,
+ * The studio's checks against history: what each group (or agent) actually reached in its last 8 periods,
  * against the targets the draft sets for them. A target met in every period is too easy; one never met is out
  * of reach; either way the admin sees the history and suggested targets (the median and the 75th percentile,
- * rounded sensibly) to insert with one click. Counts only: `search/count` per subject and period.
+ * rounded sensibly) to insert with one click. Counts only, `search/count` per subject and period: solved
+ * targets from solved counts, CSAT targets from good and bad ratings. Speed and reopen targets need each
+ * ticket's metric set, far too many requests for a whole account's 8 periods, so they are not weighed here.
  */
-import type { Goal, PeriodUnit } from '../goals/goal';
+import type { Goal, MetricId, PeriodUnit } from '../goals/goal';
+import { isWithin } from '../goals/metricCatalog';
 import { HISTORY_PERIODS } from '../metrics/teamHistory';
 import { periodBounds } from '../periods/periodBounds';
 import type { WeekStart } from '../settings/appSettings';
@@ -14,7 +17,11 @@ import type { StudioDirectory } from './effectiveGoals';
 /** Whose solves a history counts: a group's (a team goal, or its members' personal goal), or one agent's. */
 export type HistorySubject = { kind: 'group'; groupId: number } | { kind: 'agent'; agentId: number };
 
+/** What one count asks: solved tickets, or solved tickets rated good, or rated bad. */
+export type HistoryCountKind = 'solved' | 'csatGood' | 'csatBad';
+
 export interface HistoryCountRequest {
+  kind: HistoryCountKind;
   subject: HistorySubject;
   start: number;
   end: number;
@@ -27,13 +34,15 @@ export interface HistoryQuestion {
   subject: HistorySubject;
   /** A group's count per member when the goal is personal: each agent's share of what the group solved. */
   divisor: number;
-  /** Oldest first, the current period excluded. */
+  /** Oldest first, the current period excluded; a CSAT target's good and bad counts side by side. */
   requests: HistoryCountRequest[];
+  /** A period with fewer ratings than this says nothing about CSAT (the sidebar's own rule). */
+  minimumRatings: number;
 }
 
 export interface HistoryVerdict {
   question: HistoryQuestion;
-  /** Per past period, oldest first, per agent where the goal is personal. */
+  /** Per past period that says something, oldest first: a count (per agent where personal) or a percentage. */
   values: number[];
   verdict: 'tooEasy' | 'outOfReach' | 'inRange';
   suggestions: { median: number; upperQuartile: number };
@@ -43,7 +52,16 @@ export interface HistoryContext {
   now: number;
   timeZone: string;
   weekStartsOn: WeekStart;
+  csatMinimumRatings: number;
 }
+
+/** The metrics counts can weigh, and the counts each period needs. */
+const COUNTS_PER_PERIOD: Readonly<Partial<Record<MetricId, readonly HistoryCountKind[]>>> = {
+  solved: ['solved'],
+  csat: ['csatGood', 'csatBad'],
+};
+
+const isWeighed = (goal: Goal) => COUNTS_PER_PERIOD[goal.metric] !== undefined;
 
 function pastWindows(unit: PeriodUnit, context: HistoryContext): { start: number; end: number }[] {
   const windows: { start: number; end: number }[] = [];
@@ -73,8 +91,20 @@ export function planHistoryChecks(
     if (goal.period === 'now' || divisor <= 0) return;
     const key = `${goal.line}/${subjectKey(subject)}`;
     if (questions.has(key)) return;
-    const requests = pastWindows(goal.period, context).map((window) => ({ subject, ...window }));
-    questions.set(key, { line: goal.line, goal, subject, divisor, requests });
+    const kinds = COUNTS_PER_PERIOD[goal.metric] ?? [];
+    const requests = pastWindows(goal.period, context).flatMap((window) =>
+      kinds.map((kind) => ({ kind, subject, ...window })),
+    );
+    // A rate is the same for the group as per member: only counts are shared out.
+    const share = goal.metric === 'solved' ? divisor : 1;
+    questions.set(key, {
+      line: goal.line,
+      goal,
+      subject,
+      divisor: share,
+      requests,
+      minimumRatings: context.csatMinimumRatings,
+    });
   };
   for (const group of directory.groups) {
     const members = directory.agents.filter((agent) => agent.groupIds.includes(group.id));
@@ -83,12 +113,12 @@ export function planHistoryChecks(
     // The goals written for this group (its own section over the lines for everyone), as an agent in this
     // group alone would get them; agent sections are weighed against that agent's own counts below.
     for (const goal of goalsForAgent(goals, null, [group.id])) {
-      if (goal.metric !== 'solved') continue;
+      if (!isWeighed(goal)) continue;
       ask(goal, subject, goal.scope === 'team' ? 1 : members.length);
     }
   }
   for (const goal of goals)
-    if (goal.metric === 'solved' && goal.scope === 'me' && goal.audience.kind === 'agent')
+    if (isWeighed(goal) && goal.scope === 'me' && goal.audience.kind === 'agent')
       ask(goal, { kind: 'agent', agentId: goal.audience.agentId }, 1);
   return [...questions.values()];
 }
@@ -109,32 +139,57 @@ function percentile(sorted: readonly number[], fraction: number): number {
 }
 
 /**
- * The verdict on one target from its counts (oldest first). Periods with no solves at all (before the group
- * existed, a shutdown) say nothing about pace and are left out.
+ * Each period's figure from its counts (in the question's requests' order; null where a count could not be
+ * read). Periods with no solves at all (before the group existed, a shutdown) say nothing about pace, and
+ * periods with too few ratings nothing about CSAT: they are left out.
  */
-export function judgeHistory(question: HistoryQuestion, counts: readonly number[]): HistoryVerdict | null {
-  const values = counts.filter((count) => count > 0).map((count) => count / question.divisor);
+function periodValues(question: HistoryQuestion, counts: readonly (number | null)[]): number[] {
+  if (question.goal.metric === 'csat') {
+    const values: number[] = [];
+    for (let i = 0; i + 1 < question.requests.length; i += 2) {
+      const good = counts[i];
+      const bad = counts[i + 1];
+      if (good == null || bad == null) continue;
+      const rated = good + bad;
+      if (rated === 0 || rated < question.minimumRatings) continue;
+      values.push((good / rated) * 100);
+    }
+    return values;
+  }
+  return counts
+    .filter((count): count is number => count !== null && count > 0)
+    .map((count) => count / question.divisor);
+}
+
+/** The verdict on one target from its counts; null when no period says anything. */
+export function judgeHistory(
+  question: HistoryQuestion,
+  counts: readonly (number | null)[],
+): HistoryVerdict | null {
+  const values = periodValues(question, counts);
   if (values.length === 0) return null;
-  const target = question.goal.target;
-  const met = values.filter((value) => value >= target).length;
+  const { metric, target } = question.goal;
+  const met = values.filter((value) => isWithin(metric, value, target)).length;
   const sorted = [...values].sort((a, b) => a - b);
+  // Percentages in whole points (a CSAT target of 90 %, not 90 in fives); counts as people take them in.
+  const round = metric === 'csat' ? (value: number) => Math.round(value) : roundTarget;
   return {
     question,
     values,
     verdict: met === values.length ? 'tooEasy' : met === 0 ? 'outOfReach' : 'inRange',
     suggestions: {
-      median: roundTarget(percentile(sorted, 0.5)),
-      upperQuartile: roundTarget(percentile(sorted, 0.75)),
+      median: round(percentile(sorted, 0.5)),
+      upperQuartile: round(percentile(sorted, 0.75)),
     },
   };
 }
 
-/** The draft with one line's target replaced (the third word: who, metric, target). */
+/** The draft with one line's target replaced (the number of the third word: who, metric, target; its unit stays). */
 export function withTarget(text: string, line: number, target: number): string {
   const lines = text.split(/\r\n|\r|\n/);
   const index = line - 1;
   const current = lines[index];
   if (current === undefined) return text;
-  lines[index] = current.replace(/^(\s*\S+\s+\S+\s+)\S+/, `$1${target}`);
+  lines[index] = current.replace(/^(\s*\S+\s+\S+\s+)\d+(?:[.,]\d+)?/, `$1${target}`);
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { HistoryCountRequest, HistoryQuestion } from '../../core/studio/historyChecks';
 import type { KeyValueStore } from '../engine/snapshotCache';
 import type { PoliteGet } from '../zendesk/politeRequest';
-import { countUrl, utc } from '../zendesk/searchQuery';
+import { countUrl, satisfactionTerms, utc } from '../zendesk/searchQuery';
 import { CountResponseSchema } from '../zendesk/zendeskSchemas';
 
 /** A past period's count changes only if old tickets are reopened or moved: a day's cache is honest. */
@@ -13,22 +13,31 @@ const StoredCountsSchema = v.record(
   v.object({ count: v.pipe(v.number(), v.integer(), v.minValue(0)), at: v.pipe(v.number(), v.finite()) }),
 );
 
-/** One `search/count` per subject and past period: a group's solves, or one agent's. */
+/** One `search/count` per subject, past period and kind: a group's solves (or good or bad ratings), or one agent's. */
 export function historyCountUrl(request: HistoryCountRequest): string {
   const who =
     request.subject.kind === 'group'
       ? `group:${request.subject.groupId}`
       : `assignee:${request.subject.agentId}`;
   return countUrl(
-    `type:ticket ${who} status>=solved solved>=${utc(request.start)} solved<${utc(request.end)}`,
+    [
+      `type:ticket ${who} status>=solved solved>=${utc(request.start)} solved<${utc(request.end)}`,
+      ...satisfactionTerms(request.kind),
+    ].join(' '),
   );
 }
 
 export interface HistoryCounts {
   /** Requests a full check still has to send (the rest are cached): shown before the admin runs it. */
   cost(questions: readonly HistoryQuestion[]): number;
-  /** Counts per question, in its requests' order (null where a count could not be read). */
-  fetch(questions: readonly HistoryQuestion[]): Promise<(number | null)[][]>;
+  /**
+   * Counts per question, in its requests' order (null where a count could not be read). `onProgress` hears
+   * how many of the requests still to send have been answered, so a long check shows it is moving.
+   */
+  fetch(
+    questions: readonly HistoryQuestion[],
+    onProgress?: (answered: number, total: number) => void,
+  ): Promise<(number | null)[][]>;
 }
 
 /** The studio's history counts through the polite client, cached a day per account and viewer. */
@@ -58,11 +67,15 @@ export function createHistoryCounts(
       const cached = read();
       return urls(questions).filter((url) => !(url in cached)).length;
     },
-    async fetch(questions) {
+    async fetch(questions, onProgress) {
       const counts = read();
-      for (const url of urls(questions)) {
-        if (url in counts) continue;
+      const missing = urls(questions).filter((url) => !(url in counts));
+      let answered = 0;
+      onProgress?.(answered, missing.length);
+      for (const url of missing) {
         const body = v.safeParse(CountResponseSchema, await get(url).catch(() => null));
+        answered += 1;
+        onProgress?.(answered, missing.length);
         if (!body.success) continue;
         counts[url] = { count: body.output.count, at: now() };
         try {

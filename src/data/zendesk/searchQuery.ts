@@ -29,6 +29,10 @@ export const changedTicketsQuery = (updatedAfter: number): string =>
 const GOOD = ['satisfaction:good', 'satisfaction:goodwithcomment'];
 const BAD = ['satisfaction:bad', 'satisfaction:badwithcomment'];
 
+/** The search terms for good or bad ratings (repeated keywords OR), none for plain solves. */
+export const satisfactionTerms = (kind: string): readonly string[] =>
+  kind === 'csatGood' ? GOOD : kind === 'csatBad' ? BAD : [];
+
 /** The agent's own solved tickets (or good or bad ratings) in a window, optionally in some groups only. */
 export function ownCountQuery(request: OwnCountRequest, assignee: Assignee = 'me'): string {
   return [
@@ -38,7 +42,7 @@ export function ownCountQuery(request: OwnCountRequest, assignee: Assignee = 'me
     'status>=solved',
     `solved>=${utc(request.start)}`,
     `solved<${utc(request.end)}`,
-    ...(request.kind === 'csatGood' ? GOOD : request.kind === 'csatBad' ? BAD : []),
+    ...satisfactionTerms(request.kind),
   ].join(' ');
 }
 

@@ -1,8 +1,16 @@
+import type { ReactNode } from 'react';
 import type { SettingsProblem } from '../../core/settings/appSettings';
 import { useTranslator } from '../i18n/TranslatorContext';
 
 /** One settings problem as an admin reads it: where (line or setting), why, and the text in question. */
-export function SettingsProblemItem({ problem }: { problem: SettingsProblem }) {
+export function SettingsProblemItem({
+  problem,
+  action = null,
+}: {
+  problem: SettingsProblem;
+  /** Where the problem can be fixed on the spot (the studio's editor): a button after the text. */
+  action?: ReactNode;
+}) {
   const translator = useTranslator();
   return (
     <li>
@@ -14,6 +22,7 @@ export function SettingsProblemItem({ problem }: { problem: SettingsProblem }) {
             })}
       </strong>{' '}
       {translator.formatMessage(problem.message)} <code>{problem.text}</code>
+      {action && <> {action}</>}
     </li>
   );
 }

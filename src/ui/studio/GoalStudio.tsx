@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { getColor } from '@zendeskgarden/react-theming';
 import { LG, MD, SM } from '@zendeskgarden/react-typography';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { parseAppSettings } from '../../core/settings/parseAppSettings';
 import type { AppSettings } from '../../core/settings/appSettings';
@@ -21,6 +21,7 @@ import { SettingsProblemItem } from '../components/SettingsProblemItem';
 import type { Translator } from '../i18n/translator';
 import { useTranslator } from '../i18n/TranslatorContext';
 import { AgentPreview } from './AgentPreview';
+import { GoalsEditor, selectLine } from './GoalsEditor';
 import { HistoryVerdicts } from './HistoryVerdicts';
 import { SectionsByName } from './SectionsByName';
 import { StyledStudio } from './StyledStudio';
@@ -39,22 +40,6 @@ export interface GoalStudioProps {
   /** Another agent's current figures for the preview (admins); absent: no preview is offered. */
   fetchPreview?: (agent: StudioAgent, settings: AppSettings) => Promise<AgentPreviewFigures>;
 }
-
-const StyledEditor = styled.textarea`
-  box-sizing: border-box;
-  width: 100%;
-  min-height: 14em;
-  padding: ${(p) => p.theme.space.xs};
-  border: ${(p) => p.theme.borders.sm} ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
-  border-radius: ${(p) => p.theme.borderRadii.md};
-  font-family: ${(p) => p.theme.fonts.mono};
-  font-size: ${(p) => p.theme.fontSizes.md};
-  line-height: 1.5;
-  &:focus-visible {
-    outline: ${(p) => p.theme.borderWidths.md} solid
-      ${(p) => getColor({ theme: p.theme, variable: 'border.primaryEmphasis' })};
-  }
-`;
 
 const StyledTable = styled.table`
   border-collapse: collapse;
@@ -132,6 +117,7 @@ export function GoalStudio({
   const translator = useTranslator();
   const { t } = translator;
   const editorId = useId();
+  const editorRef = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
   const [loaded, setLoaded] = useState(initialSettings);
   const loadedGoals = typeof loaded.goals === 'string' ? loaded.goals : '';
@@ -162,6 +148,9 @@ export function GoalStudio({
     [parsed, people, now],
   );
   const goalProblems = parsed.problems.filter((problem) => problem.setting === 'goals');
+  const problemLines = new Set(
+    goalProblems.flatMap((problem) => (problem.line !== null ? [problem.line] : [])),
+  );
   const questions = useMemo(
     () =>
       people
@@ -169,20 +158,20 @@ export function GoalStudio({
             now: now(),
             timeZone,
             weekStartsOn: parsed.settings.weekStartsOn,
+            csatMinimumRatings: parsed.settings.csatMinimumRatings,
           })
         : [],
     [parsed, people, now, timeZone],
   );
-  const [history, setHistory] = useState<HistoryVerdict[] | 'running' | null>(null);
+  const [history, setHistory] = useState<HistoryVerdict[] | { answered: number; total: number } | null>(null);
+  const isCounting = history !== null && !Array.isArray(history);
 
   async function checkHistory() {
     if (!historyCounts) return;
-    setHistory('running');
-    const counts = await historyCounts.fetch(questions);
+    const counts = await historyCounts.fetch(questions, (answered, total) => setHistory({ answered, total }));
     setHistory(
       questions.flatMap((question, index) => {
-        const known = (counts[index] ?? []).filter((count): count is number => count !== null);
-        const verdict = judgeHistory(question, known);
+        const verdict = judgeHistory(question, counts[index] ?? []);
         return verdict ? [verdict] : [];
       }),
     );
@@ -236,11 +225,12 @@ export function GoalStudio({
           <label htmlFor={editorId}>{t('ui.studio.editorLabel')}</label>
         </MD>
         <SM id={hintId}>{t('ui.studio.editorHint')}</SM>
-        <StyledEditor
+        <GoalsEditor
           id={editorId}
-          aria-describedby={hintId}
-          spellCheck={false}
+          describedBy={hintId}
+          textRef={editorRef}
           value={draft}
+          problemLines={problemLines}
           onChange={(event) => {
             setDraft(event.target.value);
             if (step.kind !== 'saving') setStep({ kind: 'editing' });
@@ -260,6 +250,20 @@ export function GoalStudio({
               <SettingsProblemItem
                 key={`${problem.setting}:${problem.line ?? 'none'}:${index}`}
                 problem={problem}
+                action={
+                  problem.setting === 'goals' && problem.line !== null ? (
+                    <Button
+                      size="small"
+                      isLink
+                      onClick={() => {
+                        const line = problem.line;
+                        if (editorRef.current && line !== null) selectLine(editorRef.current, line);
+                      }}
+                    >
+                      {t('ui.studio.goToLine', { line: String(problem.line) })}
+                    </Button>
+                  ) : null
+                }
               />
             ))}
           </ul>
@@ -332,12 +336,15 @@ export function GoalStudio({
           {questions.length === 0 ? (
             <SM>{t('ui.studio.historyNone')}</SM>
           ) : (
-            <Button size="small" disabled={history === 'running'} onClick={() => void checkHistory()}>
-              {history === 'running'
-                ? t('ui.studio.historyRunning')
-                : t('ui.studio.historyRun', { count: historyCounts.cost(questions) })}
+            <Button size="small" disabled={isCounting} onClick={() => void checkHistory()}>
+              {t('ui.studio.historyRun', { count: historyCounts.cost(questions) })}
             </Button>
           )}
+          <div aria-live="polite">
+            {isCounting && (
+              <SM>{t('ui.studio.historyRunning', { answered: history.answered, total: history.total })}</SM>
+            )}
+          </div>
           {Array.isArray(history) && (
             <HistoryVerdicts
               verdicts={history}

@@ -31,12 +31,14 @@ export function HistoryVerdicts({
     <ul>
       {flagged.map((verdict) => {
         const { question, values, suggestions } = verdict;
+        const figure = (value: number) =>
+          question.goal.metric === 'csat' ? translator.percent(value) : translator.number(value, 1);
         const params = {
           line: String(question.line),
           subject: subjectOf(verdict),
-          target: question.goal.target,
+          target: figure(question.goal.target),
           periods: values.length,
-          values: values.map((value) => translator.number(value, 1)).join(', '),
+          values: values.map(figure).join(', '),
         };
         const options = [
           { target: suggestions.median, which: t('ui.studio.median') },
@@ -54,7 +56,7 @@ export function HistoryVerdicts({
                 isLink
                 onClick={() => onUse(question.line, option.target)}
               >
-                {t('ui.studio.use', { target: option.target, which: option.which })}
+                {t('ui.studio.use', { target: figure(option.target), which: option.which })}
               </Button>
             ))}
           </li>
