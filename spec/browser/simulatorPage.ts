@@ -99,7 +99,9 @@ export async function axeViolationsIn(page: Page, frame: Frame): Promise<string[
     const result = await axe.run();
     return result.violations.map(
       (v) =>
-        `${v.id} (${v.nodes.length}): ${(v.nodes as { html: string }[]).map((n) => n.html.slice(0, 120)).join(' | ')}`,
+        `${v.id} (${v.nodes.length}): ${(v.nodes as { html: string; failureSummary?: string }[])
+          .map((n) => `${n.html.slice(0, 300)} — ${n.failureSummary ?? ''}`)
+          .join(' | ')}`,
     );
   });
 }

@@ -3,7 +3,7 @@ import styled from 'styled-components';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
 import { GoalRow } from './GoalRow';
 
-const StyledHeading = styled(XL).attrs({ tag: 'h2' })`
+const StyledHeading = styled(XL)`
   margin: ${(p) => p.theme.space.xs} 0;
   font-size: ${(p) => p.theme.fontSizes.md};
 `;
@@ -19,16 +19,19 @@ export function GoalSection({
   progress,
   now,
   note = null,
+  headingTag = 'h2',
 }: {
   title: string;
   progress: readonly GoalProgress[];
   now: number;
   note?: string | null;
+  /** The sidebar's sections are the page's h2s; a preview inside the studio nests them deeper. */
+  headingTag?: 'h2' | 'h4';
 }) {
   if (progress.length === 0) return null;
   return (
     <section aria-label={title}>
-      <StyledHeading>{title}</StyledHeading>
+      <StyledHeading tag={headingTag}>{title}</StyledHeading>
       {note && <SM>{note}</SM>}
       <StyledList>
         {progress.map((p) => (

@@ -1,6 +1,8 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { MD, SM } from '@zendeskgarden/react-typography';
+import { getColor } from '@zendeskgarden/react-theming';
 import { useId, useMemo, useState } from 'react';
+import styled from 'styled-components';
 import { buildGoalBoard } from '../../core/board/buildGoalBoard';
 import { planFetch } from '../../core/metrics/fetchPlan';
 import { EMPTY_NUDGE_HISTORY } from '../../core/nudges/nudgeHistory';
@@ -10,6 +12,16 @@ import type { StudioAgent, StudioDirectory } from '../../core/studio/effectiveGo
 import type { AgentPreview as FetchedPreview } from '../../data/studio/fetchAgentPreview';
 import { GoalSection } from '../components/GoalSection';
 import { useTranslator } from '../i18n/TranslatorContext';
+
+// The board at the sidebar's own width, framed, so the admin reads it as the agent will.
+const StyledSidebarFrame = styled.div`
+  box-sizing: border-box;
+  max-width: 320px;
+  margin-top: ${(p) => p.theme.space.xs};
+  padding: ${(p) => p.theme.space.sm};
+  border: ${(p) => p.theme.borders.sm} ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
+  border-radius: ${(p) => p.theme.borderRadii.md};
+`;
 
 type PreviewState =
   | { kind: 'idle' }
@@ -58,7 +70,7 @@ export function AgentPreview({
 
   async function preview() {
     const agent = agents.find((a) => a.id === pickedId);
-    if (!agent) return;
+    if (!agent || state.kind === 'loading') return;
     setState({ kind: 'loading', agentId: agent.id });
     try {
       setState({ kind: 'shown', preview: await fetchPreview(agent, settings) });
@@ -107,11 +119,14 @@ export function AgentPreview({
             </option>
           ))}
         </select>{' '}
-        <Button size="small" disabled={state.kind === 'loading'} onClick={() => void preview()}>
-          {state.kind === 'loading' ? t('ui.studio.previewLoading') : t('ui.studio.previewButton')}
+        {/* Not disabled while loading (a second click is ignored): a button that greys out and back under the
+            pointer stays painted grey until the pointer moves. */}
+        <Button size="small" onClick={() => void preview()}>
+          {t('ui.studio.previewButton')}
         </Button>
       </div>
       <div aria-live="polite">
+        {state.kind === 'loading' && <SM>{t('ui.studio.previewLoading')}</SM>}
         {state.kind === 'failed' && <SM>{t('ui.studio.previewFailed')}</SM>}
         {shown && board && agent && (
           <div data-preview-agent={agent.id}>
@@ -125,26 +140,33 @@ export function AgentPreview({
               })}
             </SM>
             {isStale && <SM>{t('ui.studio.previewStale')}</SM>}
-            {board.progress.length === 0 ? (
-              <SM>{t('ui.studio.noGoals')}</SM>
-            ) : (
-              <>
-                <GoalSection title={t('ui.sections.personal')} progress={personal} now={now()} />
-                <GoalSection title={t('ui.sections.team')} progress={team} now={now()} />
-              </>
-            )}
-            {board.nudges.length > 0 && (
-              <>
-                <MD tag="h4" isBold>
-                  {t('ui.sections.coaching')}
-                </MD>
-                <ul>
-                  {board.nudges.map((nudge) => (
-                    <li key={nudge.id}>{translator.formatMessage(nudge.message)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
+            <StyledSidebarFrame>
+              {board.progress.length === 0 ? (
+                <SM>{t('ui.studio.noGoals')}</SM>
+              ) : (
+                <>
+                  <GoalSection
+                    title={t('ui.sections.personal')}
+                    progress={personal}
+                    now={now()}
+                    headingTag="h4"
+                  />
+                  <GoalSection title={t('ui.sections.team')} progress={team} now={now()} headingTag="h4" />
+                </>
+              )}
+              {board.nudges.length > 0 && (
+                <>
+                  <MD tag="h4" isBold>
+                    {t('ui.sections.coaching')}
+                  </MD>
+                  <ul>
+                    {board.nudges.map((nudge) => (
+                      <li key={nudge.id}>{translator.formatMessage(nudge.message)}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </StyledSidebarFrame>
           </div>
         )}
       </div>
