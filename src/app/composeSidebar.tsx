@@ -10,7 +10,7 @@ import type { KeyValueStore } from '../data/engine/snapshotCache';
 import type { DataEngine } from '../data/engineState';
 import { loadAgentContext } from '../data/loadAgentContext';
 import type { Histories } from '../data/historyLoader';
-import { loadHistoriesWhenIdle } from '../data/historyLoader';
+import { loadHistoriesWhenIdle, NO_HISTORIES } from '../data/historyLoader';
 import type { SidebarActivity } from '../data/zaf/sidebarActivity';
 import type { ZafClient } from '../data/zaf/zafClient';
 import type { PolitenessOptions, RequestTiming } from '../data/zendesk/politeRequest';
@@ -135,6 +135,7 @@ export async function composeSidebar(
         nudgeHistory={nudgeHistory}
         targetHistory={histories.targetHistory}
         ownBest={histories.ownBest}
+        trends={histories.trends}
         now={timing.now}
       />
     );
@@ -151,6 +152,6 @@ export async function composeSidebar(
         if (current.engine === engine) onChange(draw(histories));
       },
     });
-    return { agent, engine, element: draw({ targetHistory: [], ownBest: new Map() }) };
+    return { agent, engine, element: draw(NO_HISTORIES) };
   }
 }

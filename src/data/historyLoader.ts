@@ -1,14 +1,18 @@
+import { headlineGoals } from '../core/board/buildGoalBoard';
 import type { Goal } from '../core/goals/goal';
 import type { OwnBest } from '../core/metrics/evaluateGoals';
 import { planOwnHistory } from '../core/metrics/ownHistory';
 import type { TargetHistory } from '../core/metrics/teamHistory';
 import { planTeamHistory } from '../core/metrics/teamHistory';
 import type { AppSettings } from '../core/settings/appSettings';
+import type { GoalTrend } from '../core/trends/goalTrend';
+import { goalTrend, planTrends } from '../core/trends/goalTrend';
 import type { AgentContext } from './agentContext';
 import type { KeyValueStore } from './engine/snapshotCache';
 import { storageKeys } from './storageKeys';
 import type { DataEngine } from './engineState';
 import type { WaitTiming } from './fetchOnceAcrossTabs';
+import { fetchTrendCounts } from './trends/fetchTrendCounts';
 import { fetchOwnHistory } from './zendesk/fetchOwnHistory';
 import { fetchTeamHistory } from './zendesk/fetchTeamHistory';
 import { cachedTeamSize } from './zendesk/fetchTeamSize';
@@ -19,7 +23,11 @@ export interface Histories {
   targetHistory: readonly TargetHistory[];
   /** The agent's own best per personal count goal: targets above it are stretch goals. */
   ownBest: ReadonlyMap<string, OwnBest>;
+  /** The headline goals' last 8 periods, for their trend lines (solved and CSAT goals). */
+  trends: readonly GoalTrend[];
 }
+
+export const NO_HISTORIES: Histories = { targetHistory: [], ownBest: new Map(), trends: [] };
 
 /**
  * Past periods, for attainability: the agent's own counts (every agent) and the team's (admins). Started only
@@ -44,13 +52,17 @@ export function loadHistoriesWhenIdle(options: {
     teamGroupIds: options.teamGroupIds,
   };
   const ownPlans = planOwnHistory(options.goals, context);
+  const trendPlans = planTrends(headlineGoals(options.goals), {
+    ...context,
+    workingHours: options.settings.workingHours,
+  });
   const isAdmin = agent.role === 'admin';
   // Admins also weigh personal solved targets against what the team's agents each did.
   const needsTeamSize =
     isAdmin &&
     options.teamGroupIds.length > 0 &&
     options.goals.some((g) => g.scope === 'me' && g.metric === 'solved');
-  if (ownPlans.length === 0 && !isAdmin) return;
+  if (ownPlans.length === 0 && trendPlans.length === 0 && !isAdmin) return;
   let isStarted = false;
   const stop = engine.subscribe((state) => {
     if (isStarted || state.status !== 'ready' || state.isRefreshing || state.error !== null) return;
@@ -91,7 +103,23 @@ export function loadHistoriesWhenIdle(options: {
               timing,
             )
           : [];
-      options.onLoaded({ targetHistory, ownBest });
+      const trendCounts =
+        trendPlans.length > 0
+          ? await fetchTrendCounts(
+              options.get,
+              trendPlans.flatMap((plan) => plan.requests),
+              options.storage,
+              storageKeys.trendCounts(agent),
+              timing,
+            )
+          : [];
+      let offset = 0;
+      const trends = trendPlans.map((plan) => {
+        const counts = trendCounts.slice(offset, offset + plan.requests.length);
+        offset += plan.requests.length;
+        return goalTrend(plan, counts, options.settings.csatMinimumRatings);
+      });
+      options.onLoaded({ targetHistory, ownBest, trends });
     })().catch(() => undefined);
   });
 }

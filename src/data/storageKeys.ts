@@ -26,6 +26,8 @@ export const storageKeys = {
   profile: (scope: AgentScope) => agentKey('v2:profile', scope),
   /** Past periods' counts and team sizes (attainability). */
   ownHistory: (scope: AgentScope) => agentKey('v1:ownHistory', scope),
+  /** Past periods' counts behind the sidebar's trend lines. */
+  trendCounts: (scope: AgentScope) => agentKey('v1:trendCounts', scope),
   teamHistory: (scope: AgentScope) => agentKey('v1:history', scope),
   teamSize: (scope: AgentScope) => agentKey('v1:teamSize', scope),
   /** The goal studio's history counts (admins), per request, kept a day. */

@@ -1,3 +1,4 @@
+import type { GoalTrend } from '../core/trends/goalTrend';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { useEffect, useRef } from 'react';
 import type { Goal } from '../core/goals/goal';
@@ -31,6 +32,8 @@ export interface GoalpostAppProps {
   targetHistory?: readonly TargetHistory[];
   /** The agent's best in recent periods per personal count goal (stretch targets). */
   ownBest?: ReadonlyMap<string, OwnBest>;
+  /** The headline goals' last 8 periods (loaded after the first fresh figures). */
+  trends?: readonly GoalTrend[];
   now?: () => number;
   /** After a crash: forget stored state that may have caused it. */
   onReset?: () => void;
@@ -47,6 +50,7 @@ function Board({
   nudgeHistory,
   targetHistory,
   ownBest,
+  trends = [],
   now,
 }: Omit<GoalpostAppProps, 'translator' | 'onReset'>) {
   const board = useGoalBoard({
@@ -85,6 +89,7 @@ function Board({
         isTeamViewPartial={isTeamViewPartial}
         onRefresh={() => engine.refresh('manual')}
         onOpenStudio={() => client.openAppPage()}
+        trends={trends}
       />
     </div>
   );

@@ -1,10 +1,11 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { useState } from 'react';
-import { HEADLINE_GOALS } from '../../core/board/buildGoalBoard';
+import { boardOrder, HEADLINE_GOALS } from '../../core/board/buildGoalBoard';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import type { SettingsProblem } from '../../core/settings/appSettings';
+import type { GoalTrend } from '../../core/trends/goalTrend';
 import { FRESH_ENOUGH_MS } from '../../data/engine/createDataEngine';
 import type { GoalBoard } from '../hooks/useGoalBoard';
 import { useTranslator } from '../i18n/TranslatorContext';
@@ -38,6 +39,8 @@ export interface GoalBoardViewProps {
   onRefresh: () => void;
   /** Admins only: the goal studio on the app's own page. */
   onOpenStudio?: () => void;
+  /** The headline goals' last periods; none until they are loaded. */
+  trends?: readonly GoalTrend[];
 }
 
 export function GoalBoardView({
@@ -48,16 +51,14 @@ export function GoalBoardView({
   isTeamViewPartial,
   onRefresh,
   onOpenStudio,
+  trends = [],
 }: GoalBoardViewProps) {
   const translator = useTranslator();
   const { t } = translator;
   const { state, progress, nudges, now } = board;
   const [isShowingAll, setIsShowingAll] = useState(false);
   // The first goals in the settings are the headline: they fit the first screen; the rest wait behind a button.
-  const ordered = [
-    ...progress.filter((p) => p.goal.scope === 'me'),
-    ...progress.filter((p) => p.goal.scope === 'team'),
-  ];
+  const ordered = boardOrder(progress, (p) => p.goal.scope);
   const visible = isShowingAll ? ordered : ordered.slice(0, HEADLINE_GOALS);
   const personal = visible.filter((p) => p.goal.scope === 'me');
   const team = visible.filter((p) => p.goal.scope === 'team');
@@ -94,6 +95,7 @@ export function GoalBoardView({
             title={t('ui.sections.personal')}
             progress={personal}
             now={now}
+            trends={trends}
             note={
               board.pendingSolves.length > 0
                 ? t('ui.pendingSolves', { count: board.pendingSolves.length })
@@ -104,6 +106,7 @@ export function GoalBoardView({
             title={t('ui.sections.team')}
             progress={team}
             now={now}
+            trends={trends}
             note={
               hasHiddenTeam
                 ? t('ui.notVisibleTeam')

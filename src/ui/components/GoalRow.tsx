@@ -5,10 +5,12 @@ import { SM } from '@zendeskgarden/react-typography';
 import { useId } from 'react';
 import styled from 'styled-components';
 import type { GoalProgress, GoalStatus } from '../../core/metrics/goalProgress';
+import type { GoalTrend } from '../../core/trends/goalTrend';
 import { expectedByNow } from '../../core/pace/pace';
 import { useClient } from '../ClientProvider';
 import { useTranslator } from '../i18n/TranslatorContext';
 import { StatusTag } from './StatusTag';
+import { TrendLine } from './TrendLine';
 import { goalLabel, valueText } from './goalText';
 
 const StyledRow = styled.li`
@@ -49,7 +51,16 @@ const BAR_COLOR: Readonly<Record<GoalStatus, string>> = {
 /** Pace is shown only where it helps: an at-least count goal still in play, and never for a stretch. */
 const SHOWS_PACE: readonly GoalStatus[] = ['onTrack', 'behind'];
 
-export function GoalRow({ progress, now }: { progress: GoalProgress; now: number }) {
+export function GoalRow({
+  progress,
+  now,
+  trend = null,
+}: {
+  progress: GoalProgress;
+  now: number;
+  /** The goal's last periods, once loaded (headline solved and CSAT goals). */
+  trend?: GoalTrend | null;
+}) {
   const translator = useTranslator();
   const client = useClient();
   const { t } = translator;
@@ -102,6 +113,7 @@ export function GoalRow({ progress, now }: { progress: GoalProgress; now: number
           </Anchor>
         </StyledDetail>
       )}
+      {trend && <TrendLine trend={trend} />}
     </StyledRow>
   );
 }

@@ -1,6 +1,8 @@
 import { SM, XL } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
+import { goalKey } from '../../core/goals/goal';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
+import type { GoalTrend } from '../../core/trends/goalTrend';
 import { GoalRow } from './GoalRow';
 
 const StyledHeading = styled(XL)`
@@ -20,6 +22,7 @@ export function GoalSection({
   now,
   note = null,
   headingTag = 'h2',
+  trends = [],
 }: {
   title: string;
   progress: readonly GoalProgress[];
@@ -27,6 +30,7 @@ export function GoalSection({
   note?: string | null;
   /** The sidebar's sections are the page's h2s; a preview inside the studio nests them deeper. */
   headingTag?: 'h2' | 'h4';
+  trends?: readonly GoalTrend[];
 }) {
   if (progress.length === 0) return null;
   return (
@@ -35,7 +39,12 @@ export function GoalSection({
       {note && <SM>{note}</SM>}
       <StyledList>
         {progress.map((p) => (
-          <GoalRow key={`${p.goal.scope}:${p.goal.metric}:${p.goal.period}`} progress={p} now={now} />
+          <GoalRow
+            key={goalKey(p.goal)}
+            progress={p}
+            now={now}
+            trend={trends.find((trend) => goalKey(trend.goal) === goalKey(p.goal)) ?? null}
+          />
         ))}
       </StyledList>
     </section>
