@@ -64,7 +64,7 @@ describe('the trend under each headline goal', () => {
     expect(
       within(personal).getByText(
         new RegExp(
-          `^Last week: ${Math.round((good / (good + bad)) * 100)}\\s?% · goal met \\d of the last \\d weeks$`,
+          `^Last week: ${Math.round((good / (good + bad)) * 100)}\\s?% · goal met \\d of the (last \\d weeks|\\d weeks? with figures)$`,
         ),
       ),
     ).toBeInTheDocument();

@@ -137,8 +137,13 @@ export function TrendLine({ trend }: { trend: GoalTrend }) {
   const translator = useTranslator();
   const { t } = translator;
   if (trend.points.length === 0) return null;
+  // "of the last 8 weeks" only when all 8 have figures; otherwise say how many had any.
   const met =
-    trend.judged > 0 ? t(`ui.trend.met.${trend.unit}`, { met: trend.met, count: trend.judged }) : null;
+    trend.judged === 0
+      ? null
+      : trend.judged === trend.points.length
+        ? t(`ui.trend.met.${trend.unit}`, { met: trend.met, count: trend.judged })
+        : t(`ui.trend.metOfKnown.${trend.unit}`, { met: trend.met, count: trend.judged });
   return (
     <StyledTrend data-trend={trend.goal.metric}>
       {trend.judged > 0 && <Sparkline trend={trend} label={spokenPoints(translator, trend)} />}
