@@ -267,6 +267,23 @@ export class FakeZendesk {
       const memberships = /^\/api\/v2\/users\/(\d+)\/group_memberships$/.exec(path);
       if (memberships)
         return { status: 200, headers, body: this.memberships(Number(memberships[1]), origin) };
+      // `GET /api/v2/groups/{group_id}/users` (admins, agents and light agents): a group's people.
+      const groupUsers = /^\/api\/v2\/groups\/(\d+)\/users$/.exec(path);
+      if (groupUsers) {
+        const groupId = Number(groupUsers[1]);
+        if (!this.account.groups.some((g) => g.id === groupId)) return notFound;
+        const users = this.account.agents.filter((a) => a.groupIds.includes(groupId));
+        return {
+          status: 200,
+          headers,
+          body: {
+            users: users.map((user) => this.userJson(user, origin)),
+            next_page: null,
+            previous_page: null,
+            count: users.length,
+          },
+        };
+      }
       const groupMembers = /^\/api\/v2\/groups\/(\d+)\/memberships$/.exec(path);
       if (groupMembers) {
         const groupId = Number(groupMembers[1]);

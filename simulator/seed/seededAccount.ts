@@ -71,7 +71,13 @@ const GROUPS: SimGroup[] = [
   { id: 360001234567, name: 'Support EMEA' },
   { id: 360001234568, name: 'Support Americas' },
   { id: 360001234569, name: 'Billing' },
+  // No tickets are routed here: it only names who leads a team (the app's Team leads group setting).
+  { id: 360001234570, name: 'Team leads' },
 ];
+
+/** Team leads group memberships, added after the tickets so every seeded figure stays as it was. */
+export const TEAM_LEADS_GROUP = 360001234570;
+const TEAM_LEADS = [3720453]; // Chiara Rossi leads Support EMEA and Billing
 
 const PEOPLE: Array<[number, string, 'admin' | 'agent', string, string, number[]]> = [
   [3720451, 'Aoife Byrne', 'agent', 'en-IE', 'Europe/Dublin', [360001234567]],
@@ -194,5 +200,7 @@ export function seedAccount(seed = 42, now = DEFAULT_NOW): SeededAccount {
       }
     }
   }
+  for (const agent of agents)
+    if (TEAM_LEADS.includes(agent.id)) agent.groupIds = [...agent.groupIds, TEAM_LEADS_GROUP];
   return { subdomain: 'goalpost-demo', planName: 'Team', groups: GROUPS, agents, tickets, now };
 }

@@ -11,10 +11,10 @@ describe('seedAccount', () => {
     expect(new Date(DEFAULT_NOW).getUTCDay()).toBe(3);
   });
 
-  it('has the demo account: 3 groups, 8 agents of whom one is an admin, each in a group they work', () => {
+  it('has the demo account: 3 support groups and a team leads group, 8 agents of whom one is an admin, each in a group they work', () => {
     const account = seedAccount();
     expect(account.subdomain).toBe('goalpost-demo');
-    expect(account.groups).toHaveLength(3);
+    expect(account.groups).toHaveLength(4);
     expect(account.agents).toHaveLength(8);
     expect(account.agents.filter((a) => a.role === 'admin')).toHaveLength(1);
     for (const agent of account.agents) expect(agent.groupIds).toContain(agent.defaultGroupId);

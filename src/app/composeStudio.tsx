@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import * as v from 'valibot';
 import type { KeyValueStore } from '../data/engine/snapshotCache';
 import { storageKeys } from '../data/storageKeys';
-import { fetchAgentPreview } from '../data/studio/fetchAgentPreview';
+import { fetchOtherAgentFigures } from '../data/zendesk/fetchOtherAgentFigures';
 import { createHistoryCounts } from '../data/studio/fetchHistoryCounts';
 import { fetchInstalledSettings, loadDirectory, saveInstalledSettings } from '../data/studio/studioRequests';
 import type { ZafClient } from '../data/zaf/zafClient';
@@ -14,7 +14,14 @@ import { ClientProvider } from '../ui/ClientProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { createTranslator } from '../ui/i18n/translator';
 import { TranslatorContext } from '../ui/i18n/TranslatorContext';
+import { AppPage } from '../ui/AppPage';
 import { GoalStudio } from '../ui/studio/GoalStudio';
+import { StyledStudio } from '../ui/studio/StyledStudio';
+import { TeamPage } from '../ui/team/TeamPage';
+import { parseAppSettings } from '../core/settings/parseAppSettings';
+import type { StudioDirectory } from '../core/studio/effectiveGoals';
+import { fetchAgentCard, fetchGroupMembers, fetchTeamGoals } from '../data/team/teamPageRequests';
+import type { PoliteGet } from '../data/zendesk/politeRequest';
 import { StudioForAgents } from '../ui/studio/StudioForAgents';
 
 export interface StudioEnvironment {
@@ -27,6 +34,7 @@ export interface StudioEnvironment {
 
 const ViewerSchema = v.looseObject({
   id: v.number(),
+  groups: v.optional(v.array(v.looseObject({ id: v.number(), name: v.string() })), []),
   role: v.optional(v.string(), 'agent'),
   locale: v.optional(v.string(), 'en'),
   timeZone: v.nullish(v.looseObject({ ianaName: v.nullish(v.string()) })),
@@ -41,8 +49,9 @@ const AccountSchema = v.looseObject({ subdomain: v.string(), planName: v.nullish
 const STUDIO_SHARE_OF_BUDGET = 2 * DEFAULT_POLITENESS.maxShareOfBudget;
 
 /**
- * The `nav_bar` page (a lazy chunk: the sidebar never loads it). Admins get the goal studio; anyone else a
- * short explanation, and no request is sent for them: ZAF's own knowledge of the viewer decides.
+ * The `nav_bar` page (a lazy chunk: the sidebar never loads it). Admins get the goal studio and the team page;
+ * members of the team leads group (a setting) the team page for their own groups; anyone else a short
+ * explanation, and no request is sent for them: ZAF's own knowledge of the viewer decides.
  */
 export async function composeStudio(env: StudioEnvironment): Promise<ReactElement> {
   const { client, storage, timing } = env;
@@ -50,14 +59,17 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
   const translator = createTranslator(viewer.locale);
   const isAdmin = viewer.role === 'admin';
   const timeZone = viewer.timeZone?.ianaName ?? 'UTC';
-  let studio: ReactElement;
-  if (!isAdmin) {
-    studio = <StudioForAgents />;
+  const settings = await client.settings();
+  const parsed = parseAppSettings(settings, timing.now()).settings;
+  const leadsGroupId = parsed.teamLeadsGroupId;
+  const isLead =
+    !isAdmin && leadsGroupId !== null && viewer.groups.some((group) => group.id === leadsGroupId);
+  let page: ReactElement;
+  if (!isAdmin && !isLead) {
+    page = <StudioForAgents />;
   } else {
     const account = v.parse(AccountSchema, await client.get('currentAccount'));
-    const installationId = await client.installationId();
-    const settings = await client.settings();
-    const get = createPoliteGet(
+    const politeGet = createPoliteGet(
       client.request.bind(client),
       timing,
       {
@@ -68,27 +80,70 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
       },
       createStoredRateState(storage, account.subdomain, viewer.id),
     );
-    const withInstallation = <T,>(run: (id: number) => Promise<T>) =>
-      installationId === null ? Promise.reject(new Error('no installation')) : run(installationId);
-    studio = (
-      <GoalStudio
-        initialSettings={settings}
-        loadDirectory={() => loadDirectory(get)}
-        readSaved={() => withInstallation((id) => fetchInstalledSettings(client, id))}
-        save={(changes) => withInstallation((id) => saveInstalledSettings(client, id, changes))}
+    let requestsSent = 0;
+    const get: PoliteGet = (url) => {
+      requestsSent += 1;
+      return politeGet(url);
+    };
+    const scope = { accountSubdomain: account.subdomain, agentId: viewer.id };
+    let directory: Promise<StudioDirectory> | null = null;
+    const directoryOnce = () => (directory ??= loadDirectory(get));
+    const trendCache = { store: storage, cacheKey: storageKeys.trendCounts(scope), timing };
+    const team = (
+      <TeamPage
+        loadGroups={
+          isAdmin
+            ? () =>
+                directoryOnce().then((found) =>
+                  found.groups.filter((group) => found.agents.some((a) => a.groupIds.includes(group.id))),
+                )
+            : () => Promise.resolve(viewer.groups.filter((group) => group.id !== leadsGroupId))
+        }
+        loadMembers={(groupId) => fetchGroupMembers(get, groupId)}
+        loadTeamGoals={(groupId) =>
+          fetchTeamGoals(get, groupId, parsed, { now: timing.now(), timeZone, cache: trendCache })
+        }
+        loadAgentCard={(agent) =>
+          fetchAgentCard(get, agent, parsed, {
+            now: timing.now(),
+            fallbackTimeZone: timeZone,
+            cache: trendCache,
+          })
+        }
+        requestsSent={() => requestsSent}
         now={timing.now}
         timeZone={timeZone}
-        fetchPreview={(agent, draftSettings) =>
-          fetchAgentPreview(get, agent, draftSettings, { now: timing.now(), fallbackTimeZone: timeZone })
-        }
-        historyCounts={createHistoryCounts(
-          get,
-          storage,
-          storageKeys.studioHistory({ accountSubdomain: account.subdomain, agentId: viewer.id }),
-          timing.now,
-        )}
       />
     );
+    if (!isAdmin) {
+      page = team;
+    } else {
+      const installationId = await client.installationId();
+      const withInstallation = <T,>(run: (id: number) => Promise<T>) =>
+        installationId === null ? Promise.reject(new Error('no installation')) : run(installationId);
+      page = (
+        <AppPage
+          team={team}
+          studio={
+            <GoalStudio
+              initialSettings={settings}
+              loadDirectory={directoryOnce}
+              readSaved={() => withInstallation((id) => fetchInstalledSettings(client, id))}
+              save={(changes) => withInstallation((id) => saveInstalledSettings(client, id, changes))}
+              now={timing.now}
+              timeZone={timeZone}
+              fetchPreview={(agent, draftSettings) =>
+                fetchOtherAgentFigures(get, agent, draftSettings, {
+                  now: timing.now(),
+                  fallbackTimeZone: timeZone,
+                })
+              }
+              historyCounts={createHistoryCounts(get, storage, storageKeys.studioHistory(scope), timing.now)}
+            />
+          }
+        />
+      );
+    }
   }
   return (
     <ThemeProvider>
@@ -99,7 +154,7 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
             retryLabel={translator.t('ui.tryAgain')}
             onReset={() => undefined}
           >
-            {studio}
+            <StyledStudio>{page}</StyledStudio>
           </ErrorBoundary>
         </TranslatorContext.Provider>
       </ClientProvider>

@@ -3,7 +3,7 @@ import type { PendingSolve } from '../goals/pendingSolves';
 import { applyPendingSolves } from '../goals/pendingSolves';
 import type { AgentSnapshot } from '../goals/ticketFacts';
 import type { OwnBest } from '../metrics/evaluateGoals';
-import { evaluateGoals } from '../metrics/evaluateGoals';
+import { evaluateGoals, evaluationContextOf } from '../metrics/evaluateGoals';
 import type { GoalProgress } from '../metrics/goalProgress';
 import type { TargetHistory } from '../metrics/teamHistory';
 import type { NudgeHistory } from '../nudges/nudgeHistory';
@@ -62,13 +62,7 @@ export function buildGoalBoard(input: GoalBoardInput): GoalBoardModel {
   const { now, timeZone, settings } = input;
   const { snapshot, applied } = applyPendingSolves(input.snapshot, input.pendingSolves ?? []);
   const progress = evaluateGoals(input.goals, snapshot, {
-    now,
-    timeZone,
-    weekStartsOn: settings.weekStartsOn,
-    workingHours: settings.workingHours,
-    timeBasis: settings.timeBasis,
-    csatMinimumRatings: settings.csatMinimumRatings,
-    teamGroupIds: input.teamGroupIds,
+    ...evaluationContextOf(settings, { now, timeZone, teamGroupIds: input.teamGroupIds }),
     ownBest: input.ownBest,
     isTeamViewPartial: input.isTeamViewPartial,
   });

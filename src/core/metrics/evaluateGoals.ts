@@ -1,3 +1,4 @@
+import type { AppSettings } from '../settings/appSettings';
 import type { Goal } from '../goals/goal';
 import { goalKey } from '../goals/goal';
 import { isWithin, METRIC_CATALOG } from '../goals/metricCatalog';
@@ -189,6 +190,20 @@ function fractionOf(goal: Goal, value: number | null): number {
 }
 
 /** Evaluates each goal against one refresh's facts: value, sample, status, bar fraction, pace and team share. */
+/** The evaluation context the settings give, for one agent (or group) in one time zone. */
+export function evaluationContextOf(
+  settings: AppSettings,
+  at: { now: number; timeZone: string; teamGroupIds: readonly number[] },
+): EvaluationContext {
+  return {
+    ...at,
+    weekStartsOn: settings.weekStartsOn,
+    workingHours: settings.workingHours,
+    timeBasis: settings.timeBasis,
+    csatMinimumRatings: settings.csatMinimumRatings,
+  };
+}
+
 export function evaluateGoals(
   goals: readonly Goal[],
   snapshot: AgentSnapshot,

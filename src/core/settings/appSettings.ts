@@ -30,6 +30,8 @@ export interface AppSettings {
   nudgeRepeatMinutes: number;
   /** YYYY-MM-DD, or null when never set. */
   goalsReviewedOn: string | null;
+  /** Members of this group may open the team page for their own groups; null: admins only. */
+  teamLeadsGroupId: number | null;
 }
 
 /**

@@ -27,6 +27,7 @@ export const SETTING_NAMES = [
   'csatMinimumRatings',
   'goalsReviewedOn',
   'nudgeRepeatMinutes',
+  'teamLeadsGroup',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -164,6 +165,15 @@ export function parseAppSettings(raw: Readonly<Record<string, unknown>>, now?: n
     else goalsReviewedOn = reviewedText;
   }
 
+  // The group whose members see their own groups' team page; empty: admins only.
+  const teamLeadsText = asText(raw.teamLeadsGroup).trim();
+  let teamLeadsGroupId: number | null = null;
+  if (teamLeadsText !== '') {
+    const id = Number(teamLeadsText);
+    if (Number.isSafeInteger(id) && id > 0) teamLeadsGroupId = id;
+    else problem('teamLeadsGroup', teamLeadsText, 'badGroupId');
+  }
+
   const settings: AppSettings = {
     goals: hasGoalLines ? parsedGoals.goals : DEFAULT_GOALS,
     workingHours,
@@ -176,6 +186,7 @@ export function parseAppSettings(raw: Readonly<Record<string, unknown>>, now?: n
     csatMinimumRatings: readNumber('csatMinimumRatings', 10, 1, 1000),
     nudgeRepeatMinutes: readNumber('nudgeRepeatMinutes', 30, 5, 480),
     goalsReviewedOn,
+    teamLeadsGroupId,
   };
   return { settings, problems };
 }

@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../engine/snapshotCache';
 import type { WaitTiming } from '../fetchOnceAcrossTabs';
 import { fetchOnceAcrossTabs } from '../fetchOnceAcrossTabs';
 import type { PoliteGet } from '../zendesk/politeRequest';
+import type { Assignee } from '../zendesk/searchQuery';
 import { countUrl, ownCountQuery, teamCountQuery } from '../zendesk/searchQuery';
 import { CountResponseSchema } from '../zendesk/zendeskSchemas';
 
@@ -28,10 +29,14 @@ const StoredSchema = v.record(
 );
 type Stored = v.InferOutput<typeof StoredSchema>;
 
-export function trendCountUrl(request: TrendCountRequest): string {
+/** A personal count asks for the signed-in agent's tickets, or (a lead's team page) one agent's by id. */
+export function trendCountUrl(request: TrendCountRequest, assignee: Assignee = 'me'): string {
   return countUrl(
     request.groupIds === null
-      ? ownCountQuery({ kind: request.kind, start: request.start, end: request.end, groupIds: null })
+      ? ownCountQuery(
+          { kind: request.kind, start: request.start, end: request.end, groupIds: null },
+          assignee,
+        )
       : teamCountQuery({
           kind: request.kind,
           start: request.start,
@@ -69,8 +74,9 @@ export async function fetchTrendCounts(
   store: KeyValueStore,
   cacheKey: string,
   timing: WaitTiming,
+  assignee: Assignee = 'me',
 ): Promise<(number | null)[]> {
-  const urls = requests.map(trendCountUrl);
+  const urls = requests.map((request) => trendCountUrl(request, assignee));
   const isComplete = (stored: Stored) => urls.every((url) => url in stored);
   const stored = await fetchOnceAcrossTabs({
     store,

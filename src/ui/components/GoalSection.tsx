@@ -29,7 +29,7 @@ export function GoalSection({
   now: number;
   note?: string | null;
   /** The sidebar's sections are the page's h2s; a preview inside the studio nests them deeper. */
-  headingTag?: 'h2' | 'h4';
+  headingTag?: 'h2' | 'h3' | 'h4';
   trends?: readonly GoalTrend[];
 }) {
   if (progress.length === 0) return null;

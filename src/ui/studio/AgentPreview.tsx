@@ -9,7 +9,7 @@ import { EMPTY_NUDGE_HISTORY } from '../../core/nudges/nudgeHistory';
 import type { AppSettings } from '../../core/settings/appSettings';
 import { goalsForAgent } from '../../core/settings/goalsForAgent';
 import type { StudioAgent, StudioDirectory } from '../../core/studio/effectiveGoals';
-import type { AgentPreview as FetchedPreview } from '../../data/studio/fetchAgentPreview';
+import type { OtherAgentFigures as FetchedPreview } from '../../data/zendesk/fetchOtherAgentFigures';
 import { GoalSection } from '../components/GoalSection';
 import { useTranslator } from '../i18n/TranslatorContext';
 

@@ -12,7 +12,7 @@ import type { GoalCheck } from '../../core/studio/goalChecks';
 import { checkGoals } from '../../core/studio/goalChecks';
 import type { HistoryVerdict } from '../../core/studio/historyChecks';
 import { judgeHistory, planHistoryChecks, withTarget } from '../../core/studio/historyChecks';
-import type { AgentPreview as AgentPreviewFigures } from '../../data/studio/fetchAgentPreview';
+import type { OtherAgentFigures as AgentPreviewFigures } from '../../data/zendesk/fetchOtherAgentFigures';
 import type { HistoryCounts } from '../../data/studio/fetchHistoryCounts';
 import type { InstalledSettings } from '../../data/studio/studioRequests';
 import { RequestFailure } from '../../data/zendesk/requestFailure';
@@ -24,7 +24,6 @@ import { AgentPreview } from './AgentPreview';
 import { GoalsEditor, selectLine } from './GoalsEditor';
 import { HistoryVerdicts } from './HistoryVerdicts';
 import { SectionsByName } from './SectionsByName';
-import { StyledStudio } from './StyledStudio';
 
 export interface GoalStudioProps {
   /** The settings as the studio found them. */
@@ -218,7 +217,7 @@ export function GoalStudio({
   }
 
   return (
-    <StyledStudio>
+    <div>
       <LG tag="h1">{t('ui.studio.title')}</LG>
       <section>
         <MD isBold>
@@ -398,6 +397,6 @@ export function GoalStudio({
         )}
         {step.kind === 'saving' && <Button disabled>{t('ui.studio.saving')}</Button>}
       </section>
-    </StyledStudio>
+    </div>
   );
 }

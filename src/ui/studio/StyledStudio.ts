@@ -1,6 +1,6 @@
 import styled from 'styled-components';
 
-/** The studio's page: a readable width, sections spaced apart. */
+/** The app's `nav_bar` page (studio, team page): one main landmark, a readable width, sections spaced apart. */
 export const StyledStudio = styled.main`
   max-width: 960px;
   padding: ${(p) => p.theme.space.md};

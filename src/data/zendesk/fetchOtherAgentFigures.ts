@@ -1,7 +1,7 @@
 /**
- * An admin's preview of another agent's board from the draft goals: the same fetch plan and snapshot fetch
- * as that agent's own sidebar, asking search for `assignee:<their id>` instead of `assignee:me` (admins may
- * search every ticket), in the agent's own time zone. Nothing is cached: a preview is looked at once.
+ * Another agent's current figures, for an admin's preview of the draft goals or a lead's team page: the same
+ * fetch plan and snapshot fetch as that agent's own sidebar, asking search for `assignee:<their id>` instead
+ * of `assignee:me` (admins may search every ticket, leads their groups'), in the agent's own time zone.
  */
 import type { Goal } from '../../core/goals/goal';
 import type { AgentSnapshot } from '../../core/goals/ticketFacts';
@@ -11,10 +11,10 @@ import { goalsForAgent } from '../../core/settings/goalsForAgent';
 import type { StudioAgent } from '../../core/studio/effectiveGoals';
 import { teamGroupsOf } from '../engine/createAgentEngine';
 import { isValidZone } from '../loadAgentContext';
-import { fetchAgentSnapshot } from '../zendesk/fetchAgentSnapshot';
-import type { PoliteGet } from '../zendesk/politeRequest';
+import { fetchAgentSnapshot } from './fetchAgentSnapshot';
+import type { PoliteGet } from './politeRequest';
 
-export interface AgentPreview {
+export interface OtherAgentFigures {
   agentId: number;
   goals: Goal[];
   snapshot: AgentSnapshot;
@@ -24,14 +24,17 @@ export interface AgentPreview {
   requests: number;
 }
 
-export async function fetchAgentPreview(
+export async function fetchOtherAgentFigures(
   get: PoliteGet,
   agent: StudioAgent,
   settings: AppSettings,
-  context: { now: number; fallbackTimeZone: string },
-): Promise<AgentPreview> {
+  context: { now: number; fallbackTimeZone: string; personalOnly?: boolean },
+): Promise<OtherAgentFigures> {
   const timeZone = isValidZone(agent.timeZone) ? agent.timeZone : context.fallbackTimeZone;
-  const goals = goalsForAgent(settings.goals, agent.id, agent.groupIds);
+  // A team page shows team goals once for the group, not once per agent.
+  const goals = goalsForAgent(settings.goals, agent.id, agent.groupIds).filter(
+    (goal) => !context.personalOnly || goal.scope === 'me',
+  );
   const teamGroupIds = teamGroupsOf(
     { groupIds: agent.groupIds, defaultGroupId: agent.defaultGroupId ?? null },
     settings,
