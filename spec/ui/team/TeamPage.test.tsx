@@ -1,8 +1,7 @@
 /** @jest-environment jsdom */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { localWeek } from '../../../simulator/seed/localWindows';
-import type { FakeClient } from '../../data/createFakeClient';
 import { createFakeClient } from '../../data/createFakeClient';
 import { openNavPage } from '../openNavPage';
 
