@@ -1,3 +1,4 @@
+import { TEAM_LEADS_GROUP } from './seed/seededAccount';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -81,7 +82,8 @@ function parseJson(text: string): unknown {
 }
 
 export async function startSimulator(options: SimulatorOptions = {}) {
-  const initialSettings = options.settings ?? { goals: DEMO_GOALS };
+  // Chiara Rossi leads her teams: the Team leads group is set, so the team page can be tried as a lead too.
+  const initialSettings = options.settings ?? { goals: DEMO_GOALS, teamLeadsGroup: String(TEAM_LEADS_GROUP) };
   let zendesk = new FakeZendesk(options.seed ?? 42);
   zendesk.indexLagSeconds = options.indexLagSeconds ?? 60;
   let offsetMs = zendesk.now - Date.now();

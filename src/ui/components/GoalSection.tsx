@@ -23,6 +23,7 @@ export function GoalSection({
   note = null,
   headingTag = 'h2',
   trends = [],
+  regionLabel = title,
 }: {
   title: string;
   progress: readonly GoalProgress[];
@@ -31,10 +32,12 @@ export function GoalSection({
   /** The sidebar's sections are the page's h2s; a preview inside the studio nests them deeper. */
   headingTag?: 'h2' | 'h3' | 'h4';
   trends?: readonly GoalTrend[];
+  /** The region's name where several sections share a title (one per agent on the team page). */
+  regionLabel?: string;
 }) {
   if (progress.length === 0) return null;
   return (
-    <section aria-label={title}>
+    <section aria-label={regionLabel}>
       <StyledHeading tag={headingTag}>{title}</StyledHeading>
       {note && <SM>{note}</SM>}
       <StyledList>

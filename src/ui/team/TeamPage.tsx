@@ -168,6 +168,7 @@ export function TeamPage(props: TeamPageProps) {
                         <SM>{t('ui.team.periodsIn', { zone: card.value.timeZone })}</SM>
                         <GoalSection
                           title={t('ui.team.goalsThisPeriod')}
+                          regionLabel={`${agent.name}: ${t('ui.team.goalsThisPeriod')}`}
                           progress={card.value.progress}
                           trends={card.value.trends}
                           now={now}

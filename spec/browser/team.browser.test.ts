@@ -1,0 +1,100 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import {
+  ARTIFACTS,
+  axeViolationsIn,
+  control,
+  freshSimulatorForEachTest,
+  sidebar,
+  simState,
+  simulatorUrl,
+} from './simulatorPage';
+
+const AOIFE = 3720451;
+const CHIARA_LEAD = 3720453;
+const MAYA_ADMIN = 3720454;
+const browser = freshSimulatorForEachTest();
+
+async function openAppPage(agentId: number) {
+  const { page } = browser;
+  // An Enterprise Plus budget: a page of agents' first trends arrives in seconds, not the minutes a Team plan's
+  // share takes (the politeness itself is tested on its own).
+  await control('/__sim/config', { budgetPerMinute: 2500 });
+  await page.goto(`${simulatorUrl()}?agent=${agentId}`);
+  const firstTicket = (await simState(agentId)).openTickets[0]!.id;
+  await sidebar(page, firstTicket).getByRole('progressbar').first().waitFor({ timeout: 30_000 });
+  await page.getByTestId('open-nav-page').click();
+  const appPage = page.frameLocator('iframe[data-testid="nav-page-frame"]');
+  const frame = (): Frame => page.frames().find((f) => f.url().includes('app_guid=sim-nav-'))!;
+  return { appPage, frame };
+}
+
+test('a team lead sees their group’s team goals and each agent with trends and conversation starters', async () => {
+  const { page } = browser;
+  const { appPage, frame } = await openAppPage(CHIARA_LEAD);
+  await appPage.getByRole('heading', { name: 'Team coaching' }).waitFor({ timeout: 30_000 });
+  await expect(appPage.getByRole('button', { name: 'Goal studio' }).count()).resolves.toBe(0);
+  const groups = await appPage.getByRole('combobox', { name: 'Group' }).locator('option').allTextContents();
+  expect(groups).toEqual(['Support EMEA', 'Billing']);
+  const team = appPage.getByRole('region', { name: 'Team goals' });
+  await team.getByText(/^Last week: \d+ of 250 · goal met \d/).waitFor({ timeout: 60_000 });
+  const agents = appPage.getByRole('region', { name: 'Agents' });
+  await expect(agents.getByRole('heading', { level: 3 }).allTextContents()).resolves.toEqual([
+    'Aoife Byrne',
+    'Chiara Rossi',
+    'Jonas Weber',
+    'Maya Patel',
+  ]);
+  // Every card fills in, one after another.
+  await agents.getByText(/^Fetching figures/).waitFor({ state: 'detached', timeout: 90_000 });
+  await expect(agents.getByRole('heading', { name: 'For your one-to-one', level: 4 }).count()).resolves.toBe(
+    4,
+  );
+  const aoife = agents.getByRole('listitem', { name: 'Aoife Byrne' });
+  await aoife.getByText(/^Last working day: \d+ of 12/).waitFor();
+  await expect(axeViolationsIn(page, frame())).resolves.toEqual([]);
+  await page
+    .locator('iframe[data-testid="nav-page-frame"]')
+    .screenshot({ path: join(ARTIFACTS, 'team-page.png') });
+  copyFileSync(join(ARTIFACTS, 'team-page.png'), join(__dirname, '../../docs/team-page.png'));
+
+  // Nothing admin-only was asked for the lead.
+  const log = (await (await fetch(new URL('/__sim/log', simulatorUrl()))).json()) as {
+    instance: string;
+    path: string;
+    status: number;
+  }[];
+  const fromPage = log.filter((r) => r.instance === 'nav_bar');
+  expect(fromPage.length).toBeGreaterThan(0);
+  expect(
+    fromPage.filter((r) =>
+      /\/api\/v2\/(groups\.json|group_memberships|users\.json\?role|apps\/)/.test(r.path),
+    ),
+  ).toEqual([]);
+  expect(fromPage.filter((r) => r.status !== 200)).toEqual([]);
+});
+
+test('an admin switches from the goal studio to the team page and back, keeping the draft', async () => {
+  const { page } = browser;
+  const { appPage, frame } = await openAppPage(MAYA_ADMIN);
+  const editor = appPage.getByRole('textbox', { name: 'Goals' });
+  await editor.waitFor({ timeout: 30_000 });
+  await editor.fill('me solved 14 day');
+  await appPage.getByRole('button', { name: 'Team coaching' }).click();
+  await appPage
+    .getByRole('region', { name: 'Team goals' })
+    .or(appPage.getByText('No team goals are set for this group.'))
+    .waitFor({ timeout: 60_000 });
+  await expect(axeViolationsIn(page, frame())).resolves.toEqual([]);
+  await appPage.getByRole('button', { name: 'Goal studio' }).click();
+  await expect(editor.inputValue()).resolves.toBe('me solved 14 day');
+});
+
+test('an agent who leads no team gets no team page and no colleague’s figures', async () => {
+  const { appPage } = await openAppPage(AOIFE);
+  await appPage.getByText(/is where admins set and check the team's goals/).waitFor({ timeout: 30_000 });
+  await expect(appPage.getByText('Team coaching').count()).resolves.toBe(0);
+  const log = (await (await fetch(new URL('/__sim/log', simulatorUrl()))).json()) as { instance: string }[];
+  expect(log.filter((r) => r.instance === 'nav_bar')).toEqual([]);
+});
