@@ -1,3 +1,4 @@
+import { FakeCustomObjects } from './customObjects';
 import type { SeededAccount, SimAgent, SimScore, SimTicket } from '../seed/seededAccount';
 import { seedAccount } from '../seed/seededAccount';
 import type { ParsedQuery, SearchTerm } from './searchQueryParser';
@@ -56,6 +57,8 @@ export class FakeZendesk {
   now: number;
   indexLagSeconds = 60;
   budgetPerMinute = 200;
+  /** Custom objects (the app keeps agents' answers on their goals in one). */
+  readonly customObjects = new FakeCustomObjects(() => this.now);
   fault: Fault = 'none';
   /** The one agent whose requests the fault hits (e.g. a 403 for a restricted agent); null = everyone's. */
   faultAgentId: number | null = null;
@@ -236,6 +239,8 @@ export class FakeZendesk {
     const installationPath = /^\/api\/v2\/apps\/installations\/(\d+)$/.exec(path);
     if (installationPath)
       return this.installationAnswer(agent, method, Number(installationPath[1]), body, headers);
+    const custom = this.customObjects.answer(agent, method, path, params, body, origin);
+    if (custom) return { status: custom.status, headers, body: custom.body };
     if (method !== 'GET') return { status: 405, headers, body: { error: 'MethodNotAllowed' } };
     const adminOnly = {
       status: 403,

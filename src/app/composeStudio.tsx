@@ -15,6 +15,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { createTranslator } from '../ui/i18n/translator';
 import { TranslatorContext } from '../ui/i18n/TranslatorContext';
 import { AppPage } from '../ui/AppPage';
+import { fetchAllAnswers, setUpAnswers } from '../data/answers/answerRecords';
 import { GoalStudio } from '../ui/studio/GoalStudio';
 import { StyledStudio } from '../ui/studio/StyledStudio';
 import { TeamPage } from '../ui/team/TeamPage';
@@ -121,6 +122,7 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
       const installationId = await client.installationId();
       const withInstallation = <T,>(run: (id: number) => Promise<T>) =>
         installationId === null ? Promise.reject(new Error('no installation')) : run(installationId);
+      const answers = { load: () => fetchAllAnswers(client), setUp: () => setUpAnswers(client) };
       page = (
         <AppPage
           team={team}
@@ -138,6 +140,7 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
                   fallbackTimeZone: timeZone,
                 })
               }
+              answers={answers}
               historyCounts={createHistoryCounts(get, storage, storageKeys.studioHistory(scope), timing.now)}
             />
           }

@@ -90,6 +90,7 @@ function Board({
         onRefresh={() => engine.refresh('manual')}
         onOpenStudio={() => client.openAppPage()}
         trends={trends}
+        agentId={agent.agentId}
       />
     </div>
   );

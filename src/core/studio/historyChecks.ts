@@ -77,6 +77,33 @@ const subjectKey = (subject: HistorySubject) =>
   subject.kind === 'group' ? `group:${subject.groupId}` : `agent:${subject.agentId}`;
 
 /**
+ * One target weighed against one subject's last 8 periods: null for a goal counts cannot weigh (speed,
+ * reopens, `now` goals). A personal solved target against a group is shared out per member (`divisor`).
+ */
+export function historyQuestion(
+  goal: Goal,
+  subject: HistorySubject,
+  divisor: number,
+  context: HistoryContext,
+): HistoryQuestion | null {
+  const kinds = COUNTS_PER_PERIOD[goal.metric];
+  if (!kinds || goal.period === 'now' || divisor <= 0) return null;
+  const requests = pastWindows(goal.period, context).flatMap((window) =>
+    kinds.map((kind) => ({ kind, subject, ...window })),
+  );
+  // A rate is the same for the group as per member: only counts are shared out.
+  const share = goal.metric === 'solved' ? divisor : 1;
+  return {
+    line: goal.line,
+    goal,
+    subject,
+    divisor: share,
+    requests,
+    minimumRatings: context.csatMinimumRatings,
+  };
+}
+
+/**
  * What the draft's solved targets should be weighed against: each group's team target against the group's
  * counts; each personal target against its agent's counts (`[agent]` sections) or, for everyone and group
  * sections, against each group's counts per member. One question per line and subject.
@@ -88,23 +115,10 @@ export function planHistoryChecks(
 ): HistoryQuestion[] {
   const questions = new Map<string, HistoryQuestion>();
   const ask = (goal: Goal, subject: HistorySubject, divisor: number) => {
-    if (goal.period === 'now' || divisor <= 0) return;
     const key = `${goal.line}/${subjectKey(subject)}`;
     if (questions.has(key)) return;
-    const kinds = COUNTS_PER_PERIOD[goal.metric] ?? [];
-    const requests = pastWindows(goal.period, context).flatMap((window) =>
-      kinds.map((kind) => ({ kind, subject, ...window })),
-    );
-    // A rate is the same for the group as per member: only counts are shared out.
-    const share = goal.metric === 'solved' ? divisor : 1;
-    questions.set(key, {
-      line: goal.line,
-      goal,
-      subject,
-      divisor: share,
-      requests,
-      minimumRatings: context.csatMinimumRatings,
-    });
+    const question = historyQuestion(goal, subject, divisor, context);
+    if (question) questions.set(key, question);
   };
   for (const group of directory.groups) {
     const members = directory.agents.filter((agent) => agent.groupIds.includes(group.id));

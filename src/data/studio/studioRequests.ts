@@ -10,8 +10,7 @@ import * as v from 'valibot';
 import type { StudioDirectory } from '../../core/studio/effectiveGoals';
 import type { HttpResponse, ZafClient } from '../zaf/zafClient';
 import type { PoliteGet } from '../zendesk/politeRequest';
-import { RequestFailure } from '../zendesk/requestFailure';
-import { retryAfterMs } from '../zendesk/retryAfter';
+import { RequestFailure, throwOnErrorStatus } from '../zendesk/requestFailure';
 
 const id = v.pipe(v.number(), v.safeInteger());
 const page = { next_page: v.optional(v.nullable(v.string())) };
@@ -84,15 +83,7 @@ export interface InstalledSettings {
 }
 
 function readInstallation(response: HttpResponse): InstalledSettings {
-  if (response.status === 403 || response.status === 401) throw new RequestFailure({ kind: 'forbidden' });
-  if (response.status === 429) {
-    const now = Date.now();
-    throw new RequestFailure({
-      kind: 'rateLimited',
-      retryAt: now + retryAfterMs(response.headers['retry-after'], now, 60_000),
-    });
-  }
-  if (response.status >= 500) throw new RequestFailure({ kind: 'serverError', status: response.status });
+  throwOnErrorStatus(response);
   const parsed = v.safeParse(InstallationSchema, response.body);
   if (response.status !== 200 || !parsed.success) throw new RequestFailure({ kind: 'malformed' });
   return { settings: parsed.output.settings, updatedAt: parsed.output.updated_at ?? null };

@@ -7,8 +7,11 @@ export interface HttpResponse {
 
 export interface HttpRequest {
   url: string;
-  /** GET unless said otherwise; only the goal studio writes (PUT, admins only). */
-  method?: 'GET' | 'PUT';
+  /**
+   * GET unless said otherwise. Writes: the goal studio's settings (PUT, admins only), setting up the answers
+   * object (POST, admins only), and an agent's own answer on a goal (PATCH, after they confirm it).
+   */
+  method?: 'GET' | 'PUT' | 'POST' | 'PATCH';
   /** Sent as JSON. */
   body?: unknown;
   /** Milliseconds before ZAF gives up on the call. */

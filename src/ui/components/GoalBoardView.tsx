@@ -12,6 +12,7 @@ import { useTranslator } from '../i18n/TranslatorContext';
 import { DataNotice } from './DataNotice';
 import { FreshnessFooter } from './FreshnessFooter';
 import { GapsNotice } from './GapsNotice';
+import { GoalAnswers } from './GoalAnswers';
 import { GoalSection } from './GoalSection';
 import { NudgeList } from './NudgeList';
 import { SettingsProblemsNotice } from './SettingsProblemsNotice';
@@ -41,6 +42,8 @@ export interface GoalBoardViewProps {
   onOpenStudio?: () => void;
   /** The headline goals' last periods; none until they are loaded. */
   trends?: readonly GoalTrend[];
+  /** The signed-in agent: their answers on their goals are keyed by it. */
+  agentId?: number;
 }
 
 export function GoalBoardView({
@@ -52,6 +55,7 @@ export function GoalBoardView({
   onRefresh,
   onOpenStudio,
   trends = [],
+  agentId,
 }: GoalBoardViewProps) {
   const translator = useTranslator();
   const { t } = translator;
@@ -102,6 +106,13 @@ export function GoalBoardView({
                 : null
             }
           />
+          {agentId !== undefined && (
+            <GoalAnswers
+              personal={progress.filter((p) => p.goal.scope === 'me')}
+              agentId={agentId}
+              now={now}
+            />
+          )}
           <GoalSection
             title={t('ui.sections.team')}
             progress={team}

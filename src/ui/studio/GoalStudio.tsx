@@ -11,7 +11,13 @@ import { effectiveGoals } from '../../core/studio/effectiveGoals';
 import type { GoalCheck } from '../../core/studio/goalChecks';
 import { checkGoals } from '../../core/studio/goalChecks';
 import type { HistoryVerdict } from '../../core/studio/historyChecks';
-import { judgeHistory, planHistoryChecks, withTarget } from '../../core/studio/historyChecks';
+import {
+  historyQuestion,
+  judgeHistory,
+  planHistoryChecks,
+  withTarget,
+} from '../../core/studio/historyChecks';
+import type { GoalAnswer } from '../../core/answers/goalAnswer';
 import type { OtherAgentFigures as AgentPreviewFigures } from '../../data/zendesk/fetchOtherAgentFigures';
 import type { HistoryCounts } from '../../data/studio/fetchHistoryCounts';
 import type { InstalledSettings } from '../../data/studio/studioRequests';
@@ -21,6 +27,7 @@ import { SettingsProblemItem } from '../components/SettingsProblemItem';
 import type { Translator } from '../i18n/translator';
 import { useTranslator } from '../i18n/TranslatorContext';
 import { AgentPreview } from './AgentPreview';
+import { AnswersSection } from './AnswersSection';
 import { GoalsEditor, selectLine } from './GoalsEditor';
 import { HistoryVerdicts } from './HistoryVerdicts';
 import { SectionsByName } from './SectionsByName';
@@ -38,6 +45,8 @@ export interface GoalStudioProps {
   historyCounts?: HistoryCounts;
   /** Another agent's current figures for the preview (admins); absent: no preview is offered. */
   fetchPreview?: (agent: StudioAgent, settings: AppSettings) => Promise<AgentPreviewFigures>;
+  /** Agents' answers on their goals (custom object records); absent: not offered. */
+  answers?: { load: () => Promise<GoalAnswer[]>; setUp: () => Promise<void> };
 }
 
 const StyledTable = styled.table`
@@ -112,6 +121,7 @@ export function GoalStudio({
   timeZone,
   historyCounts,
   fetchPreview,
+  answers,
 }: GoalStudioProps) {
   const translator = useTranslator();
   const { t } = translator;
@@ -316,6 +326,28 @@ export function GoalStudio({
 
       {people && fetchPreview && (
         <AgentPreview directory={people} settings={parsed.settings} now={now} fetchPreview={fetchPreview} />
+      )}
+
+      {people && answers && (
+        <AnswersSection
+          directory={people}
+          goals={parsed.settings.goals}
+          loadAnswers={answers.load}
+          setUp={answers.setUp}
+          historyFor={async (agentId, goal) => {
+            if (!historyCounts) return null;
+            const question = historyQuestion(goal, { kind: 'agent', agentId }, 1, {
+              now: now(),
+              timeZone,
+              weekStartsOn: parsed.settings.weekStartsOn,
+              csatMinimumRatings: parsed.settings.csatMinimumRatings,
+            });
+            if (!question) return null;
+            const [counts] = await historyCounts.fetch([question]);
+            return judgeHistory(question, counts ?? []);
+          }}
+          onUse={(line, target) => setDraft(withTarget(draft, line, target))}
+        />
       )}
 
       {people && (
