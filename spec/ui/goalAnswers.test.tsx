@@ -17,10 +17,12 @@ describe('agents’ answers on their goals', () => {
     zendesk.installation.settings.goals = GOALS;
 
     // Before an admin switches answers on, the agent is told so, and nothing can be sent.
-    const before = await renderGoalpost(createFakeClient({ zendesk, agentId: AOIFE }));
+    const { unmount: closeFirstSidebar } = await renderGoalpost(
+      createFakeClient({ zendesk, agentId: AOIFE }),
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Your view on these targets' }));
     expect(await screen.findByText(/not switched on for this account yet/)).toBeInTheDocument();
-    before.unmount();
+    closeFirstSidebar();
 
     // The admin switches answers on from the studio: one custom object with its fields.
     const setUp = await openNavPage(createFakeClient({ zendesk, agentId: MAYA_ADMIN, location: 'nav_bar' }));
@@ -29,7 +31,9 @@ describe('agents’ answers on their goals', () => {
     setUp.unmount();
 
     // Aoife answers: a choice, a note, then Send. Nothing is written before Send.
-    const answering = await renderGoalpost(createFakeClient({ zendesk, agentId: AOIFE }));
+    const { unmount: closeAnsweringSidebar } = await renderGoalpost(
+      createFakeClient({ zendesk, agentId: AOIFE }),
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Your view on these targets' }));
     const solved = await screen.findByRole('group', { name: 'Your view on Solved today' });
     await userEvent.click(within(solved).getByRole('button', { name: 'Too high' }));
@@ -58,7 +62,7 @@ describe('agents’ answers on their goals', () => {
       const ids = new URL(read.path, 'https://x').searchParams.get('filter[external_ids]') ?? '';
       expect(ids.split(',').every((id) => id.startsWith(`goalpost-${AOIFE}-`))).toBe(true);
     }
-    answering.unmount();
+    closeAnsweringSidebar();
 
     // The admin sees it beside the goal, with her history one click away, and lowers the target.
     const studio = await openNavPage(createFakeClient({ zendesk, agentId: MAYA_ADMIN, location: 'nav_bar' }));
