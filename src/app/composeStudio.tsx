@@ -17,7 +17,10 @@ import { TranslatorContext } from '../ui/i18n/TranslatorContext';
 import { AppPage } from '../ui/AppPage';
 import { fetchAllAnswers, setUpAnswers } from '../data/answers/answerRecords';
 import { GoalStudio } from '../ui/studio/GoalStudio';
-import { StyledStudio } from '../ui/studio/StyledStudio';
+import { PrintOneSummary, StyledStudio } from '../ui/studio/StyledStudio';
+import { ReviewSummaryView } from '../ui/review/ReviewSummaryView';
+import { fetchReviewTickets } from '../data/review/fetchReviewTickets';
+import { goalsForAgent } from '../core/settings/goalsForAgent';
 import { TeamPage } from '../ui/team/TeamPage';
 import { parseAppSettings } from '../core/settings/parseAppSettings';
 import type { StudioDirectory } from '../core/studio/effectiveGoals';
@@ -35,6 +38,7 @@ export interface StudioEnvironment {
 
 const ViewerSchema = v.looseObject({
   id: v.number(),
+  name: v.optional(v.string()),
   groups: v.optional(v.array(v.looseObject({ id: v.number(), name: v.string() })), []),
   role: v.optional(v.string(), 'agent'),
   locale: v.optional(v.string(), 'en'),
@@ -66,21 +70,38 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
   const isLead =
     !isAdmin && leadsGroupId !== null && viewer.groups.some((group) => group.id === leadsGroupId);
   let page: ReactElement;
+  const account = v.parse(AccountSchema, await client.get('currentAccount'));
+  const politeGet = createPoliteGet(
+    client.request.bind(client),
+    timing,
+    {
+      ...DEFAULT_POLITENESS,
+      accountBudgetPerMinute: accountBudgetForPlan(account.planName ?? null),
+      maxShareOfBudget: STUDIO_SHARE_OF_BUDGET,
+      ...env.politeness,
+    },
+    createStoredRateState(storage, account.subdomain, viewer.id),
+  );
   if (!isAdmin && !isLead) {
-    page = <StudioForAgents />;
-  } else {
-    const account = v.parse(AccountSchema, await client.get('currentAccount'));
-    const politeGet = createPoliteGet(
-      client.request.bind(client),
-      timing,
-      {
-        ...DEFAULT_POLITENESS,
-        accountBudgetPerMinute: accountBudgetForPlan(account.planName ?? null),
-        maxShareOfBudget: STUDIO_SHARE_OF_BUDGET,
-        ...env.politeness,
-      },
-      createStoredRateState(storage, account.subdomain, viewer.id),
+    // Agents see their own summary only, fetched when they ask for it: nothing of anyone else.
+    page = (
+      <>
+        <StudioForAgents />
+        <ReviewSummaryView
+          subjectName={viewer.name ?? translator.t('ui.review.own')}
+          timeZone={timeZone}
+          goals={goalsForAgent(
+            parsed.goals,
+            viewer.id,
+            viewer.groups.map((group) => group.id),
+          )}
+          settings={parsed}
+          now={timing.now}
+          loadTickets={(window) => fetchReviewTickets(politeGet, 'me', window, timing.now())}
+        />
+      </>
     );
+  } else {
     let requestsSent = 0;
     const get: PoliteGet = (url) => {
       requestsSent += 1;
@@ -112,6 +133,8 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
           })
         }
         requestsSent={() => requestsSent}
+        loadReviewTickets={(agentId, window) => fetchReviewTickets(get, agentId, window, timing.now())}
+        reviewSettings={parsed}
         now={timing.now}
         timeZone={timeZone}
       />
@@ -157,6 +180,7 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
             retryLabel={translator.t('ui.tryAgain')}
             onReset={() => undefined}
           >
+            <PrintOneSummary />
             <StyledStudio>{page}</StyledStudio>
           </ErrorBoundary>
         </TranslatorContext.Provider>

@@ -279,6 +279,10 @@ export interface FullFetchOptions {
   knownOpenTickets?: readonly TicketFact[];
   /** Whose figures: the signed-in agent's, or (an admin's preview) another agent's by id. */
   assignee?: Assignee;
+  /** Solves are listed up to here (a past review window); by default up to now. */
+  solvedUntil?: number;
+  /** No backlog list (a review of past solves needs none). */
+  skipBacklog?: boolean;
 }
 
 /**
@@ -294,12 +298,13 @@ export async function fetchAgentSnapshot(
   options: FullFetchOptions = {},
 ): Promise<AgentSnapshot> {
   const budget = new RefreshBudget(rememberingGet(get, options.memo), options.assignee);
-  const solved = await withMetrics(budget, await searchSolved(budget, plan.solvedSince, now + 60_000));
-  const open = await backlogList(
+  const solved = await withMetrics(
     budget,
-    plan,
-    new Map((options.knownOpenTickets ?? []).map((t) => [t.id, t])),
+    await searchSolved(budget, plan.solvedSince, options.solvedUntil ?? now + 60_000),
   );
+  const open = options.skipBacklog
+    ? { facts: [], withoutMetrics: 0 }
+    : await backlogList(budget, plan, new Map((options.knownOpenTickets ?? []).map((t) => [t.id, t])));
   const own = await ownCounts(budget, plan.ownCounts);
   const personal: AgentSnapshot = {
     agentId,

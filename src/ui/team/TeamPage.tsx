@@ -6,7 +6,11 @@ import type { StudioAgent } from '../../core/studio/effectiveGoals';
 import type { AgentCard, TeamGoalsFigures } from '../../data/team/teamPageRequests';
 import { GoalSection } from '../components/GoalSection';
 import { useTranslator } from '../i18n/TranslatorContext';
+import { ReviewSummaryView } from '../review/ReviewSummaryView';
 import { starterText } from './StarterText';
+import { Button } from '@zendeskgarden/react-buttons';
+import type { TicketFact } from '../../core/goals/ticketFacts';
+import type { ReviewSettings, ReviewWindow } from '../../core/review/reviewSummary';
 
 export interface TeamPageProps {
   /** The groups this viewer may see: every group for an admin, a lead's own groups. */
@@ -16,6 +20,12 @@ export interface TeamPageProps {
   loadAgentCard: (agent: StudioAgent) => Promise<AgentCard>;
   /** Requests the page has sent so far. */
   requestsSent: () => number;
+  /** One agent's solved tickets in a review window (fetched only when their summary is asked for). */
+  loadReviewTickets: (
+    agentId: number,
+    window: ReviewWindow,
+  ) => Promise<{ tickets: readonly TicketFact[]; isIncomplete: boolean }>;
+  reviewSettings: ReviewSettings;
   now: () => number;
   timeZone: string;
 }
@@ -51,6 +61,7 @@ export function TeamPage(props: TeamPageProps) {
   const [members, setMembers] = useState<Loaded<StudioAgent[]>>({ kind: 'loading' });
   const [teamGoals, setTeamGoals] = useState<Loaded<TeamGoalsFigures>>({ kind: 'loading' });
   const [cards, setCards] = useState<ReadonlyMap<number, Loaded<AgentCard>>>(new Map());
+  const [reviewing, setReviewing] = useState<ReadonlySet<number>>(new Set());
   const { loadGroups, loadMembers, loadTeamGoals, loadAgentCard } = props;
 
   useEffect(() => {
@@ -177,6 +188,32 @@ export function TeamPage(props: TeamPageProps) {
                         <MD tag="h4" isBold>
                           {t('ui.team.starters')}
                         </MD>
+                        <div className="no-print">
+                          <Button
+                            size="small"
+                            isLink
+                            aria-expanded={reviewing.has(agent.id)}
+                            onClick={() =>
+                              setReviewing((current) => {
+                                const next = new Set(current);
+                                if (!next.delete(agent.id)) next.add(agent.id);
+                                return next;
+                              })
+                            }
+                          >
+                            {t('ui.review.showFor')}
+                          </Button>
+                        </div>
+                        {reviewing.has(agent.id) && (
+                          <ReviewSummaryView
+                            subjectName={agent.name}
+                            timeZone={card.value.timeZone}
+                            goals={card.value.progress.map((p) => p.goal)}
+                            settings={props.reviewSettings}
+                            now={props.now}
+                            loadTickets={(window) => props.loadReviewTickets(agent.id, window)}
+                          />
+                        )}
                         {card.value.starters.length === 0 ? (
                           <SM>{t('ui.team.noStarters')}</SM>
                         ) : (
