@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
@@ -104,4 +104,37 @@ export async function axeViolationsIn(page: Page, frame: Frame): Promise<string[
           .join(' | ')}`,
     );
   });
+}
+
+/** The simulator's workspace as one agent, their first open ticket's sidebar drawn. */
+export async function openWorkspaceAs(page: Page, agentId: number) {
+  await page.goto(`${simulatorUrl()}?agent=${agentId}`);
+  const ticketId = (await simState(agentId)).openTickets[0]!.id;
+  const frame = sidebar(page, ticketId);
+  await frame.getByRole('progressbar').first().waitFor({ timeout: 30_000 });
+  return { frame, ticketId };
+}
+
+/** The app's `nav_bar` page frame, for axe. */
+export const navPageFrame = (page: Page): Frame =>
+  page.frames().find((f) => f.url().includes('app_guid=sim-nav-'))!;
+
+/** A screenshot of the `nav_bar` page, kept in the artifacts and, fresh from every run, in docs/ for the README. */
+export async function shootNavPageForDocs(page: Page, name: string): Promise<void> {
+  await page
+    .locator('iframe[data-testid="nav-page-frame"]')
+    .screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  copyFileSync(join(ARTIFACTS, `${name}.png`), join(__dirname, `../../docs/${name}.png`));
+}
+
+/** Every request the fake Zendesk answered since the last reset. */
+export async function simLog(): Promise<
+  { agentId: number; instance: string; path: string; status: number }[]
+> {
+  return (await (await fetch(new URL('/__sim/log', simulatorUrl()))).json()) as {
+    agentId: number;
+    instance: string;
+    path: string;
+    status: number;
+  }[];
 }

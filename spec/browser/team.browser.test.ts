@@ -1,14 +1,12 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import {
-  ARTIFACTS,
   axeViolationsIn,
   control,
   freshSimulatorForEachTest,
-  sidebar,
-  simState,
-  simulatorUrl,
+  navPageFrame,
+  openWorkspaceAs,
+  shootNavPageForDocs,
+  simLog,
 } from './simulatorPage';
 
 const AOIFE = 3720451;
@@ -21,12 +19,10 @@ async function openAppPage(agentId: number) {
   // An Enterprise Plus budget: a page of agents' first trends arrives in seconds, not the minutes a Team plan's
   // share takes (the politeness itself is tested on its own).
   await control('/__sim/config', { budgetPerMinute: 2500 });
-  await page.goto(`${simulatorUrl()}?agent=${agentId}`);
-  const firstTicket = (await simState(agentId)).openTickets[0]!.id;
-  await sidebar(page, firstTicket).getByRole('progressbar').first().waitFor({ timeout: 30_000 });
+  await openWorkspaceAs(page, agentId);
   await page.getByTestId('open-nav-page').click();
   const appPage = page.frameLocator('iframe[data-testid="nav-page-frame"]');
-  const frame = (): Frame => page.frames().find((f) => f.url().includes('app_guid=sim-nav-'))!;
+  const frame = (): Frame => navPageFrame(page);
   return { appPage, frame };
 }
 
@@ -54,17 +50,10 @@ test('a team lead sees their group’s team goals and each agent with trends and
   const aoife = agents.getByRole('listitem', { name: 'Aoife Byrne' });
   await aoife.getByText(/^Last working day: \d+ of 12/).waitFor();
   await expect(axeViolationsIn(page, frame())).resolves.toEqual([]);
-  await page
-    .locator('iframe[data-testid="nav-page-frame"]')
-    .screenshot({ path: join(ARTIFACTS, 'team-page.png') });
-  copyFileSync(join(ARTIFACTS, 'team-page.png'), join(__dirname, '../../docs/team-page.png'));
+  await shootNavPageForDocs(page, 'team-page');
 
   // Nothing admin-only was asked for the lead.
-  const log = (await (await fetch(new URL('/__sim/log', simulatorUrl()))).json()) as {
-    instance: string;
-    path: string;
-    status: number;
-  }[];
+  const log = await simLog();
   const fromPage = log.filter((r) => r.instance === 'nav_bar');
   expect(fromPage.length).toBeGreaterThan(0);
   expect(
@@ -95,6 +84,6 @@ test('an agent who leads no team gets no team page and no colleague’s figures'
   const { appPage } = await openAppPage(AOIFE);
   await appPage.getByText(/is where admins set and check the team's goals/).waitFor({ timeout: 30_000 });
   await expect(appPage.getByText('Team coaching').count()).resolves.toBe(0);
-  const log = (await (await fetch(new URL('/__sim/log', simulatorUrl()))).json()) as { instance: string }[];
+  const log = await simLog();
   expect(log.filter((r) => r.instance === 'nav_bar')).toEqual([]);
 });

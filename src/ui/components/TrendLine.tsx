@@ -55,7 +55,7 @@ function lastPeriodText(translator: Translator, trend: GoalTrend): string {
 }
 
 /** The points as the screen reader hears them, oldest first. */
-function spokenPoints(translator: Translator, trend: GoalTrend): string {
+export function spokenPoints(translator: Translator, trend: GoalTrend): string {
   const values = trend.points
     .map((point) =>
       point.value === null ? translator.t('ui.trend.gap') : figure(translator, trend, point.value),
@@ -69,7 +69,7 @@ function spokenPoints(translator: Translator, trend: GoalTrend): string {
 }
 
 /** Inline SVG, no chart library: a line through the periods with figures, the target dashed across. */
-function Sparkline({ trend, label }: { trend: GoalTrend; label: string }) {
+export function Sparkline({ trend, label }: { trend: GoalTrend; label: string }) {
   const known = trend.points.flatMap((point) => (point.value === null ? [] : [point.value]));
   const target = trend.goal.target;
   const isPercent = trend.goal.metric === 'csat';

@@ -14,6 +14,8 @@ import type {
 } from '../../core/review/reviewSummary';
 import { reviewSummary, reviewWindow } from '../../core/review/reviewSummary';
 import { goalWithTarget } from '../components/goalText';
+import { Sparkline, spokenPoints } from '../components/TrendLine';
+import type { GoalTrend } from '../../core/trends/goalTrend';
 import type { Translator } from '../i18n/translator';
 import { useTranslator } from '../i18n/TranslatorContext';
 
@@ -68,6 +70,19 @@ export function goalSentence(translator: Translator, review: GoalReview, window:
   });
 }
 
+/** A review's periods as a trend, to draw with the sidebar's sparkline. */
+function asTrend(review: GoalReview): GoalTrend {
+  const points = review.periods.map((period) => ({ ...period, ratings: null }));
+  return {
+    goal: review.goal,
+    unit: review.goal.period === 'now' ? 'day' : review.goal.period,
+    points,
+    judged: review.judged,
+    met: review.met,
+    last: points[points.length - 1] ?? null,
+  };
+}
+
 const ticketList = (ids: readonly number[]) => ids.map((id) => `#${id}`).join(', ');
 
 /**
@@ -82,6 +97,7 @@ export function ReviewSummaryView({
   settings,
   now,
   loadTickets,
+  headingLevel = 2,
 }: {
   subjectName: string;
   timeZone: string;
@@ -89,6 +105,8 @@ export function ReviewSummaryView({
   settings: ReviewSettings;
   now: () => number;
   loadTickets: (window: ReviewWindow) => Promise<{ tickets: readonly TicketFact[]; isIncomplete: boolean }>;
+  /** Its title's level in the page's outline (2 on an agent's own page, 4 inside a team page card). */
+  headingLevel?: 2 | 4;
 }) {
   const translator = useTranslator();
   const { t } = translator;
@@ -172,7 +190,7 @@ export function ReviewSummaryView({
 
   return (
     <section ref={sectionRef} aria-label={t('ui.review.title', { agent: subjectName })}>
-      <MD tag="h3" isBold>
+      <MD tag={`h${headingLevel}`} isBold>
         {t('ui.review.title', { agent: subjectName })}
       </MD>
       <div className="no-print">
@@ -193,7 +211,7 @@ export function ReviewSummaryView({
         {state.kind === 'failed' && <SM>{t('ui.review.failed')}</SM>}
         {state.kind === 'ready' && (
           <>
-            <MD tag="h4" isBold>
+            <MD tag={`h${headingLevel + 1}`} isBold>
               {windowLabel(translator, state.summary.window, timeZone)}
             </MD>
             <SM>{t('ui.review.solved', { count: state.summary.solved })}</SM>
@@ -202,6 +220,12 @@ export function ReviewSummaryView({
               {state.summary.goals.map((review) => (
                 <li key={`${review.goal.scope}:${review.goal.metric}:${review.goal.period}`}>
                   {goalSentence(translator, review, state.summary.window)}
+                  {review.judged > 1 && (
+                    <>
+                      {' '}
+                      <Sparkline trend={asTrend(review)} label={spokenPoints(translator, asTrend(review))} />
+                    </>
+                  )}
                 </li>
               ))}
               <li>

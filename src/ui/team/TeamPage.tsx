@@ -212,6 +212,7 @@ export function TeamPage(props: TeamPageProps) {
                             settings={props.reviewSettings}
                             now={props.now}
                             loadTickets={(window) => props.loadReviewTickets(agent.id, window)}
+                            headingLevel={4}
                           />
                         )}
                         {card.value.starters.length === 0 ? (
