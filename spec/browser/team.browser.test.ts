@@ -87,3 +87,39 @@ test('an agent who leads no team gets no team page and no colleague’s figures'
   const log = await simLog();
   expect(log.filter((r) => r.instance === 'nav_bar')).toEqual([]);
 });
+
+test('a team lead prints an agent’s quarter summary, and only the summary goes on paper', async () => {
+  const { page } = browser;
+  const { appPage, frame } = await openAppPage(CHIARA_LEAD);
+  const agents = appPage.getByRole('region', { name: 'Agents' });
+  const aoife = agents.getByRole('listitem', { name: 'Aoife Byrne' });
+  await aoife.getByRole('button', { name: 'Review summary' }).click({ timeout: 60_000 });
+  const review = aoife.getByRole('region', { name: 'Review summary: Aoife Byrne' });
+  await review.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'Q4 2026' });
+  await review.getByRole('button', { name: 'Show summary' }).click();
+  await review.getByRole('heading', { name: 'Q4 2026' }).waitFor({ timeout: 60_000 });
+  await review
+    .getByText(/^Solved today 12: met on \d+ of \d+ working days; over the quarter, \d+\./)
+    .waitFor();
+  await expect(axeViolationsIn(page, frame())).resolves.toEqual([]);
+  // What the printer gets: the page in print media while Print runs (the button itself is not printed, so
+  // it is pressed through the DOM).
+  const printButton = await review.getByRole('button', { name: 'Print' }).elementHandle();
+  await page.emulateMedia({ media: 'print' });
+  await frame().evaluate(() => {
+    const seen = (selector: string) => {
+      const element = document.querySelector(selector);
+      return element ? getComputedStyle(element).visibility : 'missing';
+    };
+    const record = window as unknown as { printed: Record<string, string> | null };
+    record.printed = null;
+    window.print = () => {
+      record.printed = { pageTitle: seen('h1'), summaryPeriod: seen('[data-printing] h5') };
+    };
+  });
+  await printButton!.evaluate((button: HTMLButtonElement) => button.click());
+  await expect(
+    frame().evaluate(() => (window as unknown as { printed: Record<string, string> | null }).printed),
+  ).resolves.toEqual({ pageTitle: 'hidden', summaryPeriod: 'visible' });
+  await page.emulateMedia({ media: 'screen' });
+});

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeClient } from '../data/createFakeClient';
 import { openNavPage } from './openNavPage';
@@ -101,5 +101,17 @@ describe('the review-ready summary', () => {
         decodeURIComponent(r.path).includes(`assignee:${AOIFE} status>=solved solved>=2026-11-01`),
       ),
     ).toBe(true);
+
+    // Last month has ended: opened again on this page, it costs nothing.
+    await userEvent.selectOptions(within(review).getByRole('combobox', { name: 'Period' }), 'October 2026');
+    await userEvent.click(within(review).getByRole('button', { name: 'Show summary' }));
+    await within(review).findByRole('heading', { name: 'October 2026' });
+    const sent = client.zendesk.log.length;
+    await userEvent.selectOptions(within(review).getByRole('combobox', { name: 'Period' }), 'November 2026');
+    await userEvent.selectOptions(within(review).getByRole('combobox', { name: 'Period' }), 'October 2026');
+    await userEvent.click(within(review).getByRole('button', { name: 'Show summary' }));
+    await waitFor(() => expect(within(review).queryByText(/^Fetching the period/)).not.toBeInTheDocument());
+    expect(within(review).getByRole('heading', { name: 'October 2026' })).toBeInTheDocument();
+    expect(client.zendesk.log.length).toBe(sent);
   });
 });

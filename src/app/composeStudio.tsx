@@ -20,6 +20,7 @@ import { GoalStudio } from '../ui/studio/GoalStudio';
 import { PrintOneSummary, StyledStudio } from '../ui/studio/StyledStudio';
 import { ReviewSummaryView } from '../ui/review/ReviewSummaryView';
 import { fetchReviewTickets } from '../data/review/fetchReviewTickets';
+import type { ReviewWindow } from '../core/review/reviewSummary';
 import { goalsForAgent } from '../core/settings/goalsForAgent';
 import { TeamPage } from '../ui/team/TeamPage';
 import { parseAppSettings } from '../core/settings/parseAppSettings';
@@ -82,6 +83,25 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
     },
     createStoredRateState(storage, account.subdomain, viewer.id),
   );
+  // The page counts what it sends, and says so.
+  let requestsSent = 0;
+  const get: PoliteGet = (url) => {
+    requestsSent += 1;
+    return politeGet(url);
+  };
+  // A past window's tickets do not change while the page is open: a summary opened again costs nothing.
+  const reviewMemo = new Map<string, ReturnType<typeof fetchReviewTickets>>();
+  const reviewTickets = (assignee: 'me' | number, window: ReviewWindow) => {
+    const key = `${assignee}:${window.start}:${window.end}`;
+    const known = reviewMemo.get(key);
+    if (known) return known;
+    const loading = fetchReviewTickets(get, assignee, window, timing.now());
+    if (window.end <= timing.now()) {
+      reviewMemo.set(key, loading);
+      loading.catch(() => reviewMemo.delete(key));
+    }
+    return loading;
+  };
   if (!isAdmin && !isLead) {
     // Agents see their own summary only, fetched when they ask for it: nothing of anyone else.
     page = (
@@ -97,16 +117,11 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
           )}
           settings={parsed}
           now={timing.now}
-          loadTickets={(window) => fetchReviewTickets(politeGet, 'me', window, timing.now())}
+          loadTickets={(window) => reviewTickets('me', window)}
         />
       </>
     );
   } else {
-    let requestsSent = 0;
-    const get: PoliteGet = (url) => {
-      requestsSent += 1;
-      return politeGet(url);
-    };
     const scope = { accountSubdomain: account.subdomain, agentId: viewer.id };
     let directory: Promise<StudioDirectory> | null = null;
     const directoryOnce = () => (directory ??= loadDirectory(get));
@@ -133,7 +148,7 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
           })
         }
         requestsSent={() => requestsSent}
-        loadReviewTickets={(agentId, window) => fetchReviewTickets(get, agentId, window, timing.now())}
+        loadReviewTickets={(agentId, window) => reviewTickets(agentId, window)}
         reviewSettings={parsed}
         now={timing.now}
         timeZone={timeZone}
