@@ -4,7 +4,7 @@ import { createSidebarActivity } from './data/zaf/sidebarActivity';
 import { createZafClient } from './data/zaf/zafClient';
 import type { StartupState } from './ui/StartupView';
 import { StartupView } from './ui/StartupView';
-import { createTranslator } from './ui/i18n/translator';
+import { createTranslator, loadLocale } from './ui/i18n/translator';
 
 const FIRST_RETRY_SECONDS = 15;
 const MAX_RETRY_SECONDS = 300;
@@ -14,7 +14,11 @@ function start(): void {
     document.getElementById('root') ?? document.body.appendChild(document.createElement('div')),
   );
   // The agent's Zendesk locale arrives with the context; until then the browser's is the best guess.
-  const translator = createTranslator(navigator.language);
+  let translator = createTranslator(navigator.language);
+  // The browser's language is the first guess; its catalog (a small chunk) replaces English once loaded.
+  void loadLocale(navigator.language).then(() => {
+    translator = createTranslator(navigator.language);
+  });
   let retryTimer: number | undefined;
   let failures = 0;
   const show = (state: StartupState, onRetry: () => void = () => undefined) =>

@@ -17,7 +17,7 @@ import type { PolitenessOptions, RequestTiming } from '../data/zendesk/politeReq
 import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from '../data/zendesk/politeRequest';
 import { createStoredRateState } from '../data/zendesk/sharedRateState';
 import { GoalpostApp } from '../ui/GoalpostApp';
-import { createTranslator } from '../ui/i18n/translator';
+import { createTranslator, loadLocale } from '../ui/i18n/translator';
 
 /** Everything the sidebar needs from its surroundings: the browser in the app, fakes in the UI tests. */
 export interface SidebarEnvironment {
@@ -87,6 +87,7 @@ export async function composeSidebar(
     );
   };
   const { agent, refined } = await loadAgentContext(client, getFor, storage, timing, env.waitForProfile);
+  await loadLocale(agent.locale);
   let generation = 0;
   let current = assemble(agent);
   void refined?.then((late) => {

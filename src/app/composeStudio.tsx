@@ -12,7 +12,7 @@ import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from '../da
 import { createStoredRateState } from '../data/zendesk/sharedRateState';
 import { ClientProvider } from '../ui/ClientProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { createTranslator } from '../ui/i18n/translator';
+import { createTranslator, loadLocale } from '../ui/i18n/translator';
 import { TranslatorContext } from '../ui/i18n/TranslatorContext';
 import { AppPage } from '../ui/AppPage';
 import { fetchAllAnswers, setUpAnswers } from '../data/answers/answerRecords';
@@ -62,6 +62,7 @@ const STUDIO_SHARE_OF_BUDGET = 2 * DEFAULT_POLITENESS.maxShareOfBudget;
 export async function composeStudio(env: StudioEnvironment): Promise<ReactElement> {
   const { client, storage, timing } = env;
   const viewer = v.parse(ViewerSchema, await client.get('currentUser'));
+  await loadLocale(viewer.locale);
   const translator = createTranslator(viewer.locale);
   const isAdmin = viewer.role === 'admin';
   const timeZone = viewer.timeZone?.ianaName ?? 'UTC';

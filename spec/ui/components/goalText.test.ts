@@ -4,8 +4,13 @@ import { METRIC_CATALOG } from '../../../src/core/goals/metricCatalog';
 import type { GoalProgress, GoalStatus } from '../../../src/core/metrics/goalProgress';
 import { GOAL_STATUSES } from '../../../src/core/metrics/goalProgress';
 import { goalLabel, valueText } from '../../../src/ui/components/goalText';
-import { createTranslator, SHIPPED_LOCALES } from '../../../src/ui/i18n/translator';
+import { SHIPPED_LOCALES, createTranslator, loadLocale } from '../../../src/ui/i18n/translator';
 import { goalOf } from '../../core/ticketFactBuilder';
+
+// Languages other than English are lazy chunks: load them all, as an agent's sidebar loads theirs.
+beforeAll(async () => {
+  for (const locale of SHIPPED_LOCALES) await loadLocale(locale);
+});
 
 const TARGETS: Readonly<Record<MetricId, number>> = {
   solved: 25,

@@ -1,4 +1,9 @@
-import { createTranslator } from '../../../src/ui/i18n/translator';
+import { SHIPPED_LOCALES, createTranslator, loadLocale } from '../../../src/ui/i18n/translator';
+
+// Languages other than English are lazy chunks: load them all, as an agent's sidebar loads theirs.
+beforeAll(async () => {
+  for (const locale of SHIPPED_LOCALES) await loadLocale(locale);
+});
 
 describe('the message catalog', () => {
   it('picks plural forms with Intl.PluralRules and formats numbers in the agent’s locale', () => {

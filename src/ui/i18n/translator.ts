@@ -1,12 +1,29 @@
 import type { Message, MessageValue } from '../../core/goals/message';
-import de from '../../../translations/de.json';
 import en from '../../../translations/en.json';
 
 export const SHIPPED_LOCALES = ['en', 'de'] as const;
 type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
 
 type Catalog = typeof en;
-const CATALOGS: Readonly<Record<ShippedLocale, unknown>> = { en, de };
+/**
+ * English is in the main bundle (the fallback, and the loading screen's words before the agent's locale is
+ * known); every other language is its own chunk, loaded by loadLocale() for the agent who needs it.
+ */
+const CATALOGS = new Map<ShippedLocale, unknown>([['en', en]]);
+
+/** Loads the agent's language (a lazy chunk) so createTranslator() can use it; English needs nothing. */
+export async function loadLocale(locale: string): Promise<void> {
+  const language = shippedLocale(locale);
+  if (CATALOGS.has(language)) return;
+  try {
+    const loaded: { default: unknown } = await import(
+      /* webpackChunkName: "locale-[request]" */ `../../../translations/${language}.json`
+    );
+    CATALOGS.set(language, loaded.default);
+  } catch {
+    // A chunk that cannot load (offline, blocked): English it is, rather than no sidebar.
+  }
+}
 
 /** Every leaf path of the English catalog ("ui.status.achieved"). */
 type LeafPaths<T, Prefix extends string = ''> = {
@@ -66,7 +83,10 @@ export function createTranslator(locale: string): Translator {
   // Each catalog picks its plural forms by its own language's rules: an English fallback text for a French
   // agent still says "0 tickets", not the French "0 ticket".
   const catalogs = [
-    { texts: CATALOGS[language], plurals: new Intl.PluralRules(language) },
+    {
+      texts: CATALOGS.get(language) ?? en,
+      plurals: new Intl.PluralRules(CATALOGS.has(language) ? language : 'en'),
+    },
     { texts: en as unknown, plurals: new Intl.PluralRules('en') },
   ];
   const numberFormat = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 0 });
