@@ -15,6 +15,8 @@
   let eventsConnected = false;
   // The built app, or the probe (a tiny SDK client) before `npm run build:sim` or with ?app=probe.
   let appUrl = '/app/assets/iframe.html';
+  /** The workspace's colour scheme, as Zendesk passes it to apps (URL parameter, `colorScheme`, its change event). */
+  let colorScheme = params.get('colorScheme') === 'dark' ? 'dark' : 'light';
 
   const post = (path, body) =>
     fetch(path, {
@@ -181,7 +183,7 @@
     const iframe = document.createElement('iframe');
     iframe.title = `Goalpost sidebar for ticket #${ticketId}`;
     iframe.dataset.testid = `sidebar-${ticketId}`;
-    iframe.src = `${appUrl}?origin=${encodeURIComponent(location.origin)}&app_guid=${guid}`;
+    iframe.src = `${appUrl}?origin=${encodeURIComponent(location.origin)}&app_guid=${guid}&colorScheme=${colorScheme}`;
     const tab = { guid, ticketId, iframe, registered: false, subscriptions: {} };
     tabs.push(tab);
     $('sidebars').append(iframe);
@@ -290,6 +292,7 @@
       const parts = path.split('.');
       let value;
       if (path === 'currentUser') value = state.currentUser;
+      else if (path === 'colorScheme') value = colorScheme;
       else if (path === 'currentAccount')
         value = {
           subdomain: state.account.subdomain,
@@ -507,7 +510,7 @@
     const iframe = document.createElement('iframe');
     iframe.title = 'Goalpost page';
     iframe.dataset.testid = 'nav-page-frame';
-    iframe.src = `${appUrl}?origin=${encodeURIComponent(location.origin)}&app_guid=${guid}`;
+    iframe.src = `${appUrl}?origin=${encodeURIComponent(location.origin)}&app_guid=${guid}&colorScheme=${colorScheme}`;
     navPage = {
       guid,
       ticketId: 'nav_bar',
@@ -519,6 +522,13 @@
     $('nav-page').replaceChildren(iframe);
   }
   $('open-nav-page').addEventListener('click', openNavPage);
+  $('dark-workspace').checked = colorScheme === 'dark';
+  $('dark-workspace').addEventListener('change', () => {
+    colorScheme = $('dark-workspace').checked ? 'dark' : 'light';
+    document.documentElement.dataset.colorScheme = colorScheme;
+    for (const tab of [...tabs, ...(navPage ? [navPage] : [])])
+      send(tab, { key: 'zaf.colorScheme.changed', message: colorScheme });
+  });
 
   $('new-ticket').addEventListener('click', async () => {
     const { ticket } = await post('/__sim/act', { action: 'create', agentId });

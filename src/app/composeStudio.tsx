@@ -1,4 +1,3 @@
-import { ThemeProvider } from '@zendeskgarden/react-theming';
 import type { ReactElement } from 'react';
 import * as v from 'valibot';
 import type { KeyValueStore } from '../data/engine/snapshotCache';
@@ -15,6 +14,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { createTranslator, loadLocale } from '../ui/i18n/translator';
 import { TranslatorContext } from '../ui/i18n/TranslatorContext';
 import { AppPage } from '../ui/AppPage';
+import { AppThemeProvider } from '../ui/theme/AppThemeProvider';
 import { fetchAllAnswers, setUpAnswers } from '../data/answers/answerRecords';
 import { GoalStudio } from '../ui/studio/GoalStudio';
 import { PrintOneSummary, StyledStudio } from '../ui/studio/StyledStudio';
@@ -188,7 +188,7 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
     }
   }
   return (
-    <ThemeProvider>
+    <AppThemeProvider client={client}>
       <ClientProvider client={client}>
         <TranslatorContext.Provider value={translator}>
           <ErrorBoundary
@@ -201,6 +201,6 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
           </ErrorBoundary>
         </TranslatorContext.Provider>
       </ClientProvider>
-    </ThemeProvider>
+    </AppThemeProvider>
   );
 }

@@ -1,5 +1,4 @@
 import type { GoalTrend } from '../core/trends/goalTrend';
-import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { useEffect, useRef } from 'react';
 import type { Goal } from '../core/goals/goal';
 import type { OwnBest } from '../core/metrics/evaluateGoals';
@@ -10,6 +9,7 @@ import type { NudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
 import type { DataEngine } from '../data/engineState';
 import type { SidebarActivity } from '../data/zaf/sidebarActivity';
 import type { ZafClient } from '../data/zaf/zafClient';
+import { AppThemeProvider } from './theme/AppThemeProvider';
 import { ClientProvider } from './ClientProvider';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GoalBoardView } from './components/GoalBoardView';
@@ -100,7 +100,7 @@ function Board({
 export function GoalpostApp({ onReset, ...props }: GoalpostAppProps) {
   const { translator, client, engine, nudgeHistory } = props;
   return (
-    <ThemeProvider>
+    <AppThemeProvider client={client}>
       <TranslatorContext.Provider value={translator}>
         <ClientProvider client={client}>
           <ErrorBoundary
@@ -116,6 +116,6 @@ export function GoalpostApp({ onReset, ...props }: GoalpostAppProps) {
           </ErrorBoundary>
         </ClientProvider>
       </TranslatorContext.Provider>
-    </ThemeProvider>
+    </AppThemeProvider>
   );
 }

@@ -1,7 +1,7 @@
+import { AppThemeProvider } from './theme/AppThemeProvider';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import type { Translator } from './i18n/translator';
@@ -25,7 +25,7 @@ export function StartupView({
 }) {
   const { t } = translator;
   return (
-    <ThemeProvider>
+    <AppThemeProvider client={null}>
       <StyledStartup>
         {state.kind === 'loading' && (
           <div role="status" aria-live="polite">
@@ -46,6 +46,6 @@ export function StartupView({
           </Alert>
         )}
       </StyledStartup>
-    </ThemeProvider>
+    </AppThemeProvider>
   );
 }
