@@ -51,12 +51,16 @@ describe('translations', () => {
       : [prefix];
   const english = translation('en.json');
 
-  it('label every setting in every locale, within Zendesk’s length limits', () => {
+  it('label and explain every setting in every locale, within Zendesk’s length limits', () => {
     for (const file of locales) {
       const texts = translation(file);
       expect(texts.app.name.length).toBeLessThanOrEqual(40);
       expect(texts.app.short_description.length).toBeLessThanOrEqual(80);
-      for (const name of SETTING_NAMES) expect(texts.app.parameters[name].label).toEqual(expect.any(String));
+      for (const name of SETTING_NAMES) {
+        expect(texts.app.parameters[name].label).toEqual(expect.any(String));
+        // Admin Center shows the help text under the field: every setting says what it does.
+        expect(texts.app.parameters[name].helpText).toMatch(/\S{3}/);
+      }
     }
   });
 
