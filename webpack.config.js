@@ -7,6 +7,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { ThirdPartyNoticesPlugin } = require('./scripts/thirdPartyNotices');
 
 const CDN_SDK = 'https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js';
 
@@ -41,6 +42,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      new ThirdPartyNoticesPlugin(),
       new HtmlWebpackPlugin({
         template: './src/html/iframe.html',
         filename: 'iframe.html',
