@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTING_NAMES } from '../src/core/settings/parseAppSettings';
+import { SHIPPED_LOCALES } from '../src/ui/i18n/translator';
 
 const root = join(__dirname, '..');
 const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
@@ -66,6 +67,30 @@ describe('translations', () => {
 
   it('give every locale the same keys as English', () => {
     for (const file of locales) expect(flatten(translation(file)).sort()).toEqual(flatten(english).sort());
+  });
+
+  it('ship a file for every language the app offers, and offer every file', () => {
+    expect(locales.map((file) => file.replace(/\.json$/, '')).sort()).toEqual([...SHIPPED_LOCALES].sort());
+  });
+
+  it('keep every placeholder of the English text in every locale', () => {
+    const valueAt = (catalog: unknown, key: string): string =>
+      String(
+        key.split('.').reduce((node: unknown, part) => (node as Record<string, unknown>)[part], catalog),
+      );
+    const placeholders = (text: string) => (text.match(/\{\{\w+\}\}/g) ?? []).sort();
+    for (const file of locales) {
+      const texts = translation(file);
+      // A singular form may say "one" in words instead of {{count}}.
+      const compared = (key: string, text: string) =>
+        placeholders(text)
+          .filter((name) => !(key.endsWith('_one') && name === '{{count}}'))
+          .join();
+      const differing = flatten(english).filter(
+        (key) => compared(key, valueAt(texts, key)) !== compared(key, valueAt(english, key)),
+      );
+      expect([file, differing]).toEqual([file, []]);
+    }
   });
 
   it('cover every ui key the source code names', () => {

@@ -35,11 +35,30 @@ describe('the message catalog', () => {
   });
 
   it('falls back to English for a language it does not ship, and to the key for a word it does not know', () => {
-    const fr = createTranslator('fr-FR');
-    expect(fr.t('ui.status.achieved')).toBe('Achieved');
-    expect(fr.lookup('ui.nudges.constructor')).toBe('ui.nudges.constructor');
-    expect(fr.lookup('ui.__proto__')).toBe('ui.__proto__');
-    // English text follows English plural rules, even for an agent whose language counts 0 as "one".
-    expect(fr.t('ui.gaps.unreadable', { count: 0 })).toBe("0 records from Zendesk couldn't be read.");
+    const italian = createTranslator('it-IT');
+    expect(italian.t('ui.status.achieved')).toBe('Achieved');
+    expect(italian.lookup('ui.nudges.constructor')).toBe('ui.nudges.constructor');
+    expect(italian.lookup('ui.__proto__')).toBe('ui.__proto__');
+    expect(italian.t('ui.gaps.unreadable', { count: 0 })).toBe("0 records from Zendesk couldn't be read.");
+  });
+
+  it('speaks each shipped language with its own plural rules: French counts 0 as one, Japanese has no plural', () => {
+    const french = createTranslator('fr-CA');
+    expect(french.t('ui.status.achieved')).not.toBe('Achieved');
+    expect(french.t('ui.gaps.unreadable', { count: 0 })).toBe(
+      french.lookup('ui.gaps.unreadable_one', { count: 0 }),
+    );
+    expect(french.t('ui.gaps.unreadable', { count: 2 })).toBe(
+      french.lookup('ui.gaps.unreadable_other', { count: 2 }),
+    );
+    const japanese = createTranslator('ja');
+    expect(japanese.t('ui.gaps.unreadable', { count: 1 })).toBe(
+      japanese.lookup('ui.gaps.unreadable_other', { count: 1 }),
+    );
+    // Brazilian Portuguese answers any Portuguese locale.
+    expect(createTranslator('pt-BR').t('ui.status.onTrack')).toBe(
+      createTranslator('pt').t('ui.status.onTrack'),
+    );
+    expect(createTranslator('pt-BR').t('ui.status.onTrack')).not.toBe('On track');
   });
 });

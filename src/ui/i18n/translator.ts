@@ -1,7 +1,7 @@
 import type { Message, MessageValue } from '../../core/goals/message';
 import en from '../../../translations/en.json';
 
-export const SHIPPED_LOCALES = ['en', 'de'] as const;
+export const SHIPPED_LOCALES = ['en', 'de', 'fr', 'es', 'ja', 'pt-br'] as const;
 type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
 
 type Catalog = typeof en;
@@ -52,7 +52,10 @@ export interface Translator {
 }
 
 function shippedLocale(locale: string): ShippedLocale {
-  const language = locale.toLowerCase().split(/[-_]/)[0];
+  const lower = locale.toLowerCase().replace('_', '-');
+  const language = lower.split('-')[0];
+  // Portuguese is shipped as Brazil's; any other language by its first part ("fr-CA" → "fr").
+  if (language === 'pt') return 'pt-br';
   return SHIPPED_LOCALES.find((shipped) => shipped === language) ?? 'en';
 }
 
