@@ -291,7 +291,9 @@
     for (const path of paths) {
       const parts = path.split('.');
       let value;
-      if (path === 'currentUser') value = state.currentUser;
+      // `?locale=fr` tries the app in another language as this agent (Zendesk's own profile setting).
+      if (path === 'currentUser')
+        value = params.get('locale') ? { ...state.currentUser, locale: params.get('locale') } : state.currentUser;
       else if (path === 'colorScheme') value = colorScheme;
       else if (path === 'currentAccount')
         value = {

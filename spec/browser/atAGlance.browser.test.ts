@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { ARTIFACTS, control, openBrowser, sidebar, simState, simulatorUrl } from './simulatorPage';
@@ -19,6 +19,8 @@ afterEach(async () => {
 });
 
 /** The app's own frame (the sidebar iframe of a ticket), for measuring layout inside it. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 async function appFrame(ticketId: number): Promise<Frame> {
   const handle = await page.locator(`iframe[data-testid="sidebar-${ticketId}"]`).elementHandle();
   const frame = await handle?.contentFrame();
@@ -123,12 +125,25 @@ test('at 320 × 560 px the headline goals are in the first screen with two nudge
 test.each([
   ['en', AOIFE],
   ['de', JONAS_DE],
+  ['fr', AOIFE],
+  ['es', AOIFE],
+  ['ja', AOIFE],
+  ['pt-br', AOIFE],
 ])('no text is clipped at 320 px in %s, with every goal shown', async (locale, agentId) => {
-  await page.goto(`${simulatorUrl()}?agent=${agentId}`);
+  // German is Jonas's own profile language; the others are Aoife's sidebar with her locale set to them.
+  const override = agentId === AOIFE && locale !== 'en' ? `&locale=${locale}` : '';
+  await page.goto(`${simulatorUrl()}?agent=${agentId}${override}`);
   const ticketId = (await simState(agentId)).openTickets[0]!.id;
   const frame = sidebar(page, ticketId);
   await frame.getByRole('progressbar').first().waitFor({ timeout: 30_000 });
-  const showAll = frame.getByRole('button', { name: /^(Show all|Alle) \d+/ });
+  // "Show all 5 goals" in the sidebar's language, from its catalog.
+  const catalog = JSON.parse(readFileSync(join(__dirname, `../../translations/${locale}.json`), 'utf8')) as {
+    ui: { goalsList: { showAll: string } };
+  };
+  const [before, after] = catalog.ui.goalsList.showAll.split('{{count}}');
+  const showAll = frame.getByRole('button', {
+    name: new RegExp(`^${escapeRegExp(before ?? '')}\\d+${escapeRegExp(after ?? '')}$`),
+  });
   if ((await showAll.count()) > 0) await showAll.click();
   const app = await appFrame(ticketId);
   expect(await overflowingTexts(app)).toEqual([]);
