@@ -293,7 +293,9 @@
       let value;
       // `?locale=fr` tries the app in another language as this agent (Zendesk's own profile setting).
       if (path === 'currentUser')
-        value = params.get('locale') ? { ...state.currentUser, locale: params.get('locale') } : state.currentUser;
+        value = params.get('locale')
+          ? { ...state.currentUser, locale: params.get('locale') }
+          : state.currentUser;
       else if (path === 'colorScheme') value = colorScheme;
       else if (path === 'currentAccount')
         value = {
