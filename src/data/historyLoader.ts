@@ -6,13 +6,13 @@ import type { TargetHistory } from '../core/metrics/teamHistory';
 import { planTeamHistory } from '../core/metrics/teamHistory';
 import type { AppSettings } from '../core/settings/appSettings';
 import type { GoalTrend } from '../core/trends/goalTrend';
-import { goalTrend, planTrends } from '../core/trends/goalTrend';
+import { planTrends } from '../core/trends/goalTrend';
 import type { AgentContext } from './agentContext';
 import type { KeyValueStore } from './engine/snapshotCache';
 import { storageKeys } from './storageKeys';
 import type { DataEngine } from './engineState';
 import type { WaitTiming } from './fetchOnceAcrossTabs';
-import { fetchTrendCounts } from './trends/fetchTrendCounts';
+import { fetchGoalTrends } from './trends/fetchTrendCounts';
 import { fetchOwnHistory } from './zendesk/fetchOwnHistory';
 import { fetchTeamHistory } from './zendesk/fetchTeamHistory';
 import { cachedTeamSize } from './zendesk/fetchTeamSize';
@@ -103,22 +103,12 @@ export function loadHistoriesWhenIdle(options: {
               timing,
             )
           : [];
-      const trendCounts =
-        trendPlans.length > 0
-          ? await fetchTrendCounts(
-              options.get,
-              trendPlans.flatMap((plan) => plan.requests),
-              options.storage,
-              storageKeys.trendCounts(agent),
-              timing,
-            )
-          : [];
-      let offset = 0;
-      const trends = trendPlans.map((plan) => {
-        const counts = trendCounts.slice(offset, offset + plan.requests.length);
-        offset += plan.requests.length;
-        return goalTrend(plan, counts, options.settings.csatMinimumRatings);
-      });
+      const trends = await fetchGoalTrends(
+        options.get,
+        trendPlans,
+        { store: options.storage, cacheKey: storageKeys.trendCounts(agent), timing },
+        options.settings.csatMinimumRatings,
+      );
       options.onLoaded({ targetHistory, ownBest, trends });
     })().catch(() => undefined);
   });

@@ -4,7 +4,6 @@
  * commitment). One answer per agent, goal and period, which they may change; admins read them in the studio.
  */
 import type { Goal } from '../goals/goal';
-import { goalKey } from '../goals/goal';
 
 export const ANSWER_CHOICES = ['fair', 'tooHigh', 'tooLow'] as const;
 export type AnswerChoice = (typeof ANSWER_CHOICES)[number];
@@ -26,15 +25,11 @@ export interface GoalAnswer {
 }
 
 /**
- * The record's stable name for this agent, goal and period: saving again replaces the answer (one per
+ * The record's stable name for this agent, goal (its goalKey()) and period: saving again replaces the answer (one per
  * period, changeable). Letters, digits, dots and dashes only, as external ids allow.
  */
-export function answerExternalId(
-  agentId: number,
-  goal: Pick<Goal, 'scope' | 'metric' | 'period'>,
-  periodStart: number,
-): string {
-  return `goalpost-${agentId}-${goalKey(goal).replace(/:/g, '.')}-${periodStart}`;
+export function answerExternalId(agentId: number, key: string, periodStart: number): string {
+  return `goalpost-${agentId}-${key.replace(/:/g, '.')}-${periodStart}`;
 }
 
 /** A note as it is stored: control characters out, whitespace collapsed, cut at the limit. */

@@ -17,10 +17,9 @@ import type { StudioAgent } from '../../core/studio/effectiveGoals';
 import type { ConversationStarter } from '../../core/team/conversationStarters';
 import { conversationStarters } from '../../core/team/conversationStarters';
 import type { GoalTrend } from '../../core/trends/goalTrend';
-import { goalTrend, planTrends } from '../../core/trends/goalTrend';
-import type { KeyValueStore } from '../engine/snapshotCache';
-import type { WaitTiming } from '../fetchOnceAcrossTabs';
-import { fetchTrendCounts } from '../trends/fetchTrendCounts';
+import { planTrends } from '../../core/trends/goalTrend';
+import type { TrendCache } from '../trends/fetchTrendCounts';
+import { fetchGoalTrends } from '../trends/fetchTrendCounts';
 import { fetchOtherAgentFigures } from '../zendesk/fetchOtherAgentFigures';
 import type { PoliteGet } from '../zendesk/politeRequest';
 import { RequestFailure } from '../zendesk/requestFailure';
@@ -66,13 +65,6 @@ export async function fetchGroupMembers(get: PoliteGet, groupId: number): Promis
   return members.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export interface TrendCache {
-  store: KeyValueStore;
-  /** Keyed by account and viewer: a lead's cache never serves another viewer. */
-  cacheKey: string;
-  timing: WaitTiming;
-}
-
 const trendContextOf = (settings: AppSettings, now: number, timeZone: string, teamGroupIds: number[]) => ({
   now,
   timeZone,
@@ -80,30 +72,6 @@ const trendContextOf = (settings: AppSettings, now: number, timeZone: string, te
   workingHours: settings.workingHours,
   teamGroupIds,
 });
-
-async function trendsOf(
-  get: PoliteGet,
-  plans: ReturnType<typeof planTrends>,
-  settings: AppSettings,
-  cache: TrendCache,
-  assignee: 'me' | number,
-): Promise<GoalTrend[]> {
-  if (plans.length === 0) return [];
-  const counts = await fetchTrendCounts(
-    get,
-    plans.flatMap((plan) => plan.requests),
-    cache.store,
-    cache.cacheKey,
-    cache.timing,
-    assignee,
-  );
-  let offset = 0;
-  return plans.map((plan) => {
-    const mine = counts.slice(offset, offset + plan.requests.length);
-    offset += plan.requests.length;
-    return goalTrend(plan, mine, settings.csatMinimumRatings);
-  });
-}
 
 export interface TeamGoalsFigures {
   progress: GoalProgress[];
@@ -148,11 +116,11 @@ export async function fetchTeamGoals(
     snapshot,
     evaluationContextOf(settings, { now, timeZone, teamGroupIds: [groupId] }),
   );
-  const trends = await trendsOf(
+  const trends = await fetchGoalTrends(
     get,
     planTrends(goals, trendContextOf(settings, now, timeZone, [groupId])),
-    settings,
     context.cache,
+    settings.csatMinimumRatings,
     'me',
   );
   return { progress, trends };
@@ -198,11 +166,11 @@ export async function fetchAgentCard(
     figures.snapshot,
     evaluationContextOf(settings, { now, timeZone, teamGroupIds: figures.teamGroupIds }),
   );
-  const trends = await trendsOf(
+  const trends = await fetchGoalTrends(
     get,
     planTrends(headlineGoals(figures.goals), trendContextOf(settings, now, timeZone, [])),
-    settings,
     context.cache,
+    settings.csatMinimumRatings,
     agent.id,
   );
   const csat = progress.find((p) => p.goal.metric === 'csat' && p.bounds !== null);

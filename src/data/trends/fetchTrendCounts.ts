@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { TrendCountRequest } from '../../core/trends/goalTrend';
+import type { GoalTrend, TrendCountRequest, TrendPlan } from '../../core/trends/goalTrend';
+import { goalTrend } from '../../core/trends/goalTrend';
 import type { KeyValueStore } from '../engine/snapshotCache';
 import type { WaitTiming } from '../fetchOnceAcrossTabs';
 import { fetchOnceAcrossTabs } from '../fetchOnceAcrossTabs';
@@ -110,4 +111,36 @@ export async function fetchTrendCounts(
     },
   });
   return urls.map((url) => stored[url]?.count ?? null);
+}
+
+/** Where trend counts are kept: keyed by account and viewer, so one viewer's cache never serves another. */
+export interface TrendCache {
+  store: KeyValueStore;
+  cacheKey: string;
+  timing: WaitTiming;
+}
+
+/** The trends of the plans, their counts fetched (or read from the cache) in one pass. */
+export async function fetchGoalTrends(
+  get: PoliteGet,
+  plans: readonly TrendPlan[],
+  cache: TrendCache,
+  minimumRatings: number,
+  assignee: Assignee = 'me',
+): Promise<GoalTrend[]> {
+  if (plans.length === 0) return [];
+  const counts = await fetchTrendCounts(
+    get,
+    plans.flatMap((plan) => plan.requests),
+    cache.store,
+    cache.cacheKey,
+    cache.timing,
+    assignee,
+  );
+  let offset = 0;
+  return plans.map((plan) => {
+    const own = counts.slice(offset, offset + plan.requests.length);
+    offset += plan.requests.length;
+    return goalTrend(plan, own, minimumRatings);
+  });
 }

@@ -81,7 +81,7 @@ export function GoalAnswers({
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
   const answerable = personal.filter((p) => p.bounds !== null);
   if (answerable.length === 0) return null;
-  const idOf = (p: GoalProgress) => answerExternalId(agentId, p.goal, p.bounds?.start ?? 0);
+  const idOf = (p: GoalProgress) => answerExternalId(agentId, goalKey(p.goal), p.bounds?.start ?? 0);
   const day = (at: number) =>
     new Intl.DateTimeFormat(translator.locale, { day: 'numeric', month: 'short' }).format(at);
 
@@ -95,9 +95,7 @@ export function GoalAnswers({
       const answers = await fetchOwnAnswers(client, answerable.map(idOf));
       setLoaded({
         kind: 'ready',
-        answers: new Map(
-          answers.map((a) => [answerExternalId(a.agentId, keyParts(a.goalKey), a.periodStart), a]),
-        ),
+        answers: new Map(answers.map((a) => [answerExternalId(a.agentId, a.goalKey, a.periodStart), a])),
       });
     } catch (failure) {
       setLoaded({ kind: failure instanceof AnswersNotSetUp ? 'notSetUp' : 'failed' });
@@ -228,18 +226,4 @@ export function GoalAnswers({
       </div>
     </StyledPanel>
   );
-}
-
-/** The goal parts back from a stored goal key (`me:solved:day`). */
-function keyParts(key: string): {
-  scope: 'me' | 'team';
-  metric: GoalProgress['goal']['metric'];
-  period: GoalProgress['goal']['period'];
-} {
-  const [scope, metric, period] = key.split(':') as [
-    'me' | 'team',
-    GoalProgress['goal']['metric'],
-    GoalProgress['goal']['period'],
-  ];
-  return { scope, metric, period };
 }
