@@ -38,7 +38,18 @@ const appBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-sim', 'artifacts', 'coverage', '**/*.js', '!eslint.config.mjs'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-sim',
+      'dist-bench',
+      'artifacts',
+      'coverage',
+      '**/*.js',
+      '!eslint.config.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -16,5 +16,8 @@ module.exports = {
       },
     ],
   },
+  // Webpack hands out half a catalog (scripts/catalogPartLoader.js); tests get the whole one either way.
+  moduleNameMapper: { '^(.+\\.json)\\?part=\\w+$': '$1' },
+  globals: { __GOALPOST_PSEUDO__: true },
   setupFilesAfterEnv: ['<rootDir>/spec/setupTests.ts'],
 };

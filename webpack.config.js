@@ -3,8 +3,12 @@
  * iframe loads the ZAF SDK from Zendesk's CDN.
  * `webpack --mode development --env simulator`: dist-sim/, the same app for the offline simulator and
  * browser tests, loading the npm build of the SDK (exposed as the same global) because no CDN is reachable.
+ * `webpack --mode production --env simulator --env bench`: dist-bench/, the production app for the simulator,
+ * and in dist-bench/hello/ the two Garden hello pages `npm run bench:ui` compares it with: the same config,
+ * each page its own compilation (entries built together would share modules and change each other's output).
  */
 const path = require('node:path');
+const { DefinePlugin } = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { ThirdPartyNoticesPlugin } = require('./scripts/thirdPartyNotices');
@@ -13,9 +17,12 @@ const CDN_SDK = 'https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_s
 
 module.exports = (env = {}, argv = {}) => {
   const isSimulator = Boolean(env.simulator);
+  const isBench = Boolean(env.bench);
   const isProduction = argv.mode === 'production';
-  const outDir = path.resolve(__dirname, isSimulator ? 'dist-sim' : 'dist');
-  return {
+  const outDir = path.resolve(__dirname, isBench ? 'dist-bench' : isSimulator ? 'dist-sim' : 'dist');
+  // The pseudo-locale (src/ui/i18n/pseudoLocale.ts) is for the simulator and browser tests, not agents.
+  const buildFlags = new DefinePlugin({ __GOALPOST_PSEUDO__: JSON.stringify(isSimulator && !isProduction) });
+  const app = {
     entry: {
       main: './src/index.tsx',
       ...(isSimulator ? { zaf_sdk: './simulator/zafSdkGlobal.js' } : {}),
@@ -33,6 +40,13 @@ module.exports = (env = {}, argv = {}) => {
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
       rules: [
+        // `?part=sidebar|pages`: half a catalog (the sidebar never loads the nav_bar page's texts).
+        {
+          test: /translations[\\/][^\\/]+\.json$/,
+          resourceQuery: /part=/,
+          type: 'json',
+          use: path.resolve(__dirname, 'scripts/catalogPartLoader.js'),
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -42,6 +56,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      buildFlags,
       new ThirdPartyNoticesPlugin(),
       new HtmlWebpackPlugin({
         template: './src/html/iframe.html',
@@ -62,4 +77,15 @@ module.exports = (env = {}, argv = {}) => {
       }),
     ],
   };
+  if (!isBench) return app;
+  const helloPage = (name) => ({
+    ...app,
+    entry: { [name]: `./bench/ui/${name}.tsx` },
+    output: { ...app.output, path: path.join(outDir, 'hello'), clean: false },
+    plugins: [
+      buildFlags,
+      new HtmlWebpackPlugin({ template: './bench/ui/hello.html', filename: `${name}.html`, inject: 'body' }),
+    ],
+  });
+  return [app, helloPage('helloProgress'), helloPage('helloGarden')];
 };

@@ -10,7 +10,7 @@ import { expectedFiguresFor } from './seed/expectedFigures';
 
 const ROOT = join(__dirname, '..');
 const PUBLIC = join(ROOT, 'simulator/public');
-const DIST = join(ROOT, 'dist-sim');
+const DEFAULT_APP_DIR = join(ROOT, 'dist-sim');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -33,6 +33,8 @@ export interface SimulatorOptions {
   indexLagSeconds?: number;
   /** Settings the installation starts with (default: the demo goals). */
   settings?: Record<string, unknown>;
+  /** The built app to serve at /app/ (default dist-sim/; `npm run bench:ui` serves its production build). */
+  appDir?: string;
 }
 
 export const DEMO_GOALS = [
@@ -84,6 +86,7 @@ function parseJson(text: string): unknown {
 export async function startSimulator(options: SimulatorOptions = {}) {
   // Chiara Rossi leads her teams: the Team leads group is set, so the team page can be tried as a lead too.
   const initialSettings = options.settings ?? { goals: DEMO_GOALS, teamLeadsGroup: String(TEAM_LEADS_GROUP) };
+  const appDir = options.appDir ?? DEFAULT_APP_DIR;
   let zendesk = new FakeZendesk(options.seed ?? 42);
   zendesk.indexLagSeconds = options.indexLagSeconds ?? 60;
   let offsetMs = zendesk.now - Date.now();
@@ -201,7 +204,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       now: zendesk.now,
       offsetMs,
       appClockSkewMs,
-      appBuilt: existsSync(join(DIST, 'assets/iframe.html')),
+      appBuilt: existsSync(join(appDir, 'assets/iframe.html')),
       account: {
         subdomain: zendesk.account.subdomain,
         planName: zendesk.account.planName,
@@ -412,14 +415,14 @@ export async function startSimulator(options: SimulatorOptions = {}) {
         }
         if (path.startsWith('/sim/')) return serveFile(response, [PUBLIC], path.slice(5));
         // The built app; the admin panel falls back to the source manifest and translations before a build.
-        if (path === '/app/manifest.json') return serveFile(response, [DIST, ROOT], 'manifest.json');
+        if (path === '/app/manifest.json') return serveFile(response, [appDir, ROOT], 'manifest.json');
         if (path.startsWith('/app/translations/'))
           return serveFile(
             response,
-            [join(DIST, 'translations'), join(ROOT, 'translations')],
+            [join(appDir, 'translations'), join(ROOT, 'translations')],
             path.slice(18),
           );
-        if (path.startsWith('/app/')) return serveFile(response, [DIST], path.slice(5));
+        if (path.startsWith('/app/')) return serveFile(response, [appDir], path.slice(5));
         if (path === '/__sim/state')
           return json(response, 200, state(agentIdFrom(url.searchParams.get('agent'))));
         if (path === '/__sim/log') return json(response, 200, zendesk.log);

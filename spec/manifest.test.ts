@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTING_NAMES } from '../src/core/settings/parseAppSettings';
 import { SHIPPED_LOCALES } from '../src/ui/i18n/translator';
@@ -40,6 +40,16 @@ describe('manifest.json', () => {
   it('has transparent PNG logos of the required sizes', () => {
     expect(pngSize('assets/logo.png')).toEqual({ width: 320, height: 320, colorType: 6 });
     expect(pngSize('assets/logo-small.png')).toEqual({ width: 128, height: 128, colorType: 6 });
+  });
+
+  it('has the listing’s three screenshots at Zendesk’s size: PNG, 1024 × 768, at most 500 KB', () => {
+    // Taken fresh by spec/browser/listing.browser.test.ts; Zendesk numbers them from 0 and keeps three.
+    for (const index of [0, 1, 2]) {
+      const file = `assets/screenshot-${index}.png`;
+      expect(pngSize(file)).toMatchObject({ width: 1024, height: 768 });
+      expect(statSync(join(root, file)).size).toBeLessThanOrEqual(500_000);
+    }
+    expect(existsSync(join(root, 'assets/screenshot-3.png'))).toBe(false);
   });
 });
 

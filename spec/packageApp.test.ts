@@ -33,6 +33,9 @@ describe('the Marketplace package', () => {
       'assets/main.js',
       'assets/logo.png',
       'assets/logo-small.png',
+      'assets/screenshot-0.png',
+      'assets/screenshot-1.png',
+      'assets/screenshot-2.png',
       'assets/THIRD_PARTY_NOTICES.txt',
       'translations/en.json',
     ])

@@ -1,13 +1,34 @@
+import type { ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { composeSidebar } from './app/composeSidebar';
+import { readFirstPaintContext } from './data/firstPaintContext';
 import { createSidebarActivity } from './data/zaf/sidebarActivity';
 import { createZafClient } from './data/zaf/zafClient';
+import { LastBoardApp } from './ui/LastBoardApp';
 import type { StartupState } from './ui/StartupView';
 import { StartupView } from './ui/StartupView';
 import { createTranslator, loadLocale } from './ui/i18n/translator';
 
 const FIRST_RETRY_SECONDS = 15;
 const MAX_RETRY_SECONDS = 300;
+/**
+ * "Loading" waits this long: most sidebars paint the agent's last board sooner, and drawing a loading view
+ * first would cost that paint its styles' work (and the agent a flash of a view they never need to read).
+ */
+const LOADING_DELAY_MS = 150;
+/** A hidden iframe gets no animation frames: the engine loads after this long even unpainted. */
+const MAX_PAINT_WAIT_MS = 100;
+
+/** Resolves once the browser has painted what was just rendered (or MAX_PAINT_WAIT_MS passed). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const timer = window.setTimeout(resolve, MAX_PAINT_WAIT_MS);
+    requestAnimationFrame(() =>
+      window.setTimeout(() => {
+        window.clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 
 function start(): void {
   const root = createRoot(
@@ -20,12 +41,21 @@ function start(): void {
     translator = createTranslator(navigator.language);
   });
   let retryTimer: number | undefined;
+  let loadingTimer: number | undefined;
   let failures = 0;
+  const render = (element: ReactElement) => {
+    window.clearTimeout(loadingTimer);
+    root.render(element);
+  };
   const show = (state: StartupState, onRetry: () => void = () => undefined) =>
-    root.render(<StartupView state={state} translator={translator} onRetry={onRetry} />);
+    render(<StartupView state={state} translator={translator} onRetry={onRetry} />);
+  // The sidebar is never blank for long, however slow Zendesk is: "Loading" comes within LOADING_DELAY_MS.
+  const showLoadingSoon = () => {
+    window.clearTimeout(loadingTimer);
+    loadingTimer = window.setTimeout(() => show({ kind: 'loading' }), LOADING_DELAY_MS);
+  };
 
-  // Painted before any request: the sidebar is never blank, however slow Zendesk is.
-  show({ kind: 'loading' });
+  showLoadingSoon();
   const client = createZafClient();
   if (!client) {
     show({ kind: 'outsideZendesk' });
@@ -37,7 +67,9 @@ function start(): void {
 
   const attempt = async (): Promise<void> => {
     window.clearInterval(retryTimer);
-    show({ kind: 'loading' });
+    // A retry replaces a failure message at once; a first start gives the last board its chance first.
+    if (failures > 0) show({ kind: 'loading' });
+    else showLoadingSoon();
     const timing = {
       now: () => Date.now(),
       sleep: (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms)),
@@ -47,10 +79,30 @@ function start(): void {
       if ((await client.context()).location === 'nav_bar') {
         // The goal studio is its own chunk: the sidebar, which loads on every ticket, never carries it.
         const { composeStudio } = await import(/* webpackChunkName: "studio" */ './app/composeStudio');
-        root.render(await composeStudio({ client, storage: window.localStorage, timing }));
+        render(await composeStudio({ client, storage: window.localStorage, timing }));
         failures = 0;
         return;
       }
+      // The first paint is the board this agent last saw, drawn by this small bundle; the engine, settings
+      // parser and goal evaluation (the `sidebar` chunk) load after it and redraw it with current figures.
+      const firstPaint = await readFirstPaintContext(client, window.localStorage, Date.now()).catch(
+        () => null,
+      );
+      if (firstPaint) {
+        await loadLocale(firstPaint.locale);
+        render(
+          <LastBoardApp
+            client={client}
+            translator={createTranslator(firstPaint.locale)}
+            lastBoard={firstPaint.lastBoard}
+            isAdmin={firstPaint.isAdmin}
+            agentId={firstPaint.agentId}
+            now={Date.now()}
+          />,
+        );
+        await afterPaint();
+      }
+      const { composeSidebar } = await import(/* webpackChunkName: "sidebar" */ './app/composeSidebar');
       const sidebar = await composeSidebar(
         {
           client,
@@ -66,10 +118,10 @@ function start(): void {
           instanceId: crypto.randomUUID(),
           activity,
         },
-        (element) => root.render(element),
+        (element) => render(element),
       );
       failures = 0;
-      root.render(sidebar.element);
+      render(sidebar.element);
     } catch {
       // ZAF itself did not answer (timeout) or answered nonsense: say so, and try again politely.
       failures += 1;

@@ -579,6 +579,9 @@
 
   refreshState().then(async () => {
     if (params.get('app') === 'probe' || !state.appBuilt) appUrl = '/sim/probe.html';
+    // `npm run bench:ui` opens its Garden hello pages where the app's sidebar would be, on the same host page.
+    else if (/^hello[A-Za-z]+$/.test(params.get('benchPage') || ''))
+      appUrl = `/app/hello/${params.get('benchPage')}.html`;
     $('agent').replaceChildren(
       ...state.agents.map((a) => {
         const option = document.createElement('option');

@@ -8,6 +8,7 @@ import type { LockManagerLike } from '../data/engine/leadership';
 import { createNudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
 import type { KeyValueStore } from '../data/engine/snapshotCache';
 import type { DataEngine } from '../data/engineState';
+import { createLastBoardStore } from '../data/lastBoard';
 import { loadAgentContext } from '../data/loadAgentContext';
 import type { Histories } from '../data/historyLoader';
 import { loadHistoriesWhenIdle, NO_HISTORIES } from '../data/historyLoader';
@@ -87,7 +88,7 @@ export async function composeSidebar(
     );
   };
   const { agent, refined } = await loadAgentContext(client, getFor, storage, timing, env.waitForProfile);
-  await loadLocale(agent.locale);
+  await Promise.all([loadLocale(agent.locale), loadLocale(agent.locale, 'sidebar')]);
   let generation = 0;
   let current = assemble(agent);
   void refined?.then((late) => {
@@ -122,6 +123,7 @@ export async function composeSidebar(
     });
     const translator = createTranslator(agent.locale);
     const nudgeHistory = createNudgeHistoryStore(storage, agent.accountSubdomain, agent.agentId);
+    const lastBoard = createLastBoardStore(storage, agent.accountSubdomain, agent.agentId);
     const draw = (histories: Histories) => (
       <GoalpostApp
         key={key}
@@ -134,6 +136,7 @@ export async function composeSidebar(
         teamGroupIds={teamGroupIds}
         engine={engine}
         nudgeHistory={nudgeHistory}
+        lastBoard={lastBoard}
         targetHistory={histories.targetHistory}
         ownBest={histories.ownBest}
         trends={histories.trends}

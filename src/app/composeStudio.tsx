@@ -62,7 +62,10 @@ const STUDIO_SHARE_OF_BUDGET = 2 * DEFAULT_POLITENESS.maxShareOfBudget;
 export async function composeStudio(env: StudioEnvironment): Promise<ReactElement> {
   const { client, storage, timing } = env;
   const viewer = v.parse(ViewerSchema, await client.get('currentUser'));
-  await loadLocale(viewer.locale);
+  // The page shows the sidebar's texts too (the preview, goal names, statuses).
+  await Promise.all(
+    (['firstPaint', 'sidebar', 'pages'] as const).map((part) => loadLocale(viewer.locale, part)),
+  );
   const translator = createTranslator(viewer.locale);
   const isAdmin = viewer.role === 'admin';
   const timeZone = viewer.timeZone?.ianaName ?? 'UTC';

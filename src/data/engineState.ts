@@ -52,3 +52,9 @@ export interface DataEngine {
   /** Forgets the cached figures (after a crash they may be the cause) and fetches afresh. */
   discardStoredState(): void;
 }
+
+/**
+ * The sidebar offers its Refresh button only once figures are this old, unless the last refresh failed (it
+ * says when the next one is possible).
+ */
+export const FRESH_ENOUGH_MS = 30_000;

@@ -1,4 +1,4 @@
-import { headlineGoals } from '../core/board/buildGoalBoard';
+import { headlineGoals } from '../core/board/boardOrder';
 import type { Goal } from '../core/goals/goal';
 import type { OwnBest } from '../core/metrics/evaluateGoals';
 import { planOwnHistory } from '../core/metrics/ownHistory';

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { AgentContext } from './agentContext';
 import type { KeyValueStore } from './engine/snapshotCache';
 import { storageKeys } from './storageKeys';
+import { isValidZone } from '../core/periods/timeZone';
 import type { WaitTiming } from './fetchOnceAcrossTabs';
 import { fetchOnceAcrossTabs } from './fetchOnceAcrossTabs';
 import type { ZafClient } from './zaf/zafClient';
@@ -22,17 +23,6 @@ const CurrentAccountSchema = v.looseObject({
   planName: v.nullish(v.string()),
   timeZone: v.nullish(v.looseObject({ ianaName: v.nullish(v.string()) })),
 });
-
-/** Whether this browser knows the IANA zone (an unknown one would throw in every Intl call). */
-export function isValidZone(zone: string | null | undefined): zone is string {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Groups, default group and ticket access change rarely; a day's cache means an agent's shift start costs no

@@ -20,6 +20,8 @@ export const storageKeys = {
   pendingSolves: (scope: AgentScope) => agentKey('v1:pending', scope),
   /** Which tab fetches for all, where the browser has no Web Locks. */
   lease: (scope: AgentScope) => agentKey('v1:lease', scope),
+  /** The board last shown (figures, nudges, trends as drawn), painted by the next sidebar before its engine loads. */
+  lastBoard: (scope: AgentScope) => agentKey('v1:lastBoard', scope),
   /** Dismissed and shown nudges. */
   nudgeHistory: (scope: AgentScope) => agentKey('v1:nudges', scope),
   /** The agent's reduced profile (groups, default group, ticket access). */

@@ -8,7 +8,14 @@ import { Component } from 'react';
  * caused it (stored figures, nudge history) and draws the board afresh. Texts arrive translated.
  */
 export class ErrorBoundary extends Component<
-  { message: string; retryLabel: string; onReset: () => void; children: ReactNode },
+  {
+    message: string;
+    retryLabel: string;
+    onReset: () => void;
+    children: ReactNode;
+    /** Drawn instead of the message and *Try again*, where something better follows anyway (the first paint). */
+    fallback?: ReactNode;
+  },
   { hasFailed: boolean }
 > {
   override state = { hasFailed: false };
@@ -24,6 +31,7 @@ export class ErrorBoundary extends Component<
 
   override render() {
     if (this.state.hasFailed) {
+      if (this.props.fallback !== undefined) return this.props.fallback;
       return (
         <Alert type="error" role="alert">
           <Alert.Paragraph>{this.props.message}</Alert.Paragraph>

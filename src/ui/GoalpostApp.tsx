@@ -6,17 +6,16 @@ import type { TargetHistory } from '../core/metrics/teamHistory';
 import type { ParsedSettings } from '../core/settings/appSettings';
 import type { AgentContext } from '../data/agentContext';
 import type { NudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
+import type { LastBoardStore } from '../data/lastBoard';
 import type { DataEngine } from '../data/engineState';
 import type { SidebarActivity } from '../data/zaf/sidebarActivity';
 import type { ZafClient } from '../data/zaf/zafClient';
-import { AppThemeProvider } from './theme/AppThemeProvider';
-import { ClientProvider } from './ClientProvider';
-import { ErrorBoundary } from './ErrorBoundary';
+import { BoardNotices } from './components/BoardNotices';
 import { GoalBoardView } from './components/GoalBoardView';
 import { useGoalBoard } from './hooks/useGoalBoard';
 import { useZafEvents } from './hooks/useZafEvents';
 import type { Translator } from './i18n/translator';
-import { TranslatorContext } from './i18n/TranslatorContext';
+import { SidebarProviders } from './SidebarProviders';
 
 export interface GoalpostAppProps {
   client: ZafClient;
@@ -29,6 +28,8 @@ export interface GoalpostAppProps {
   teamGroupIds: readonly number[];
   engine: DataEngine;
   nudgeHistory: NudgeHistoryStore;
+  /** Where the board as drawn is kept for the next sidebar's first paint. */
+  lastBoard?: LastBoardStore;
   targetHistory?: readonly TargetHistory[];
   /** The agent's best in recent periods per personal count goal (stretch targets). */
   ownBest?: ReadonlyMap<string, OwnBest>;
@@ -48,6 +49,7 @@ function Board({
   teamGroupIds,
   engine,
   nudgeHistory,
+  lastBoard,
   targetHistory,
   ownBest,
   trends = [],
@@ -67,6 +69,20 @@ function Board({
     now,
   });
   useZafEvents(client, engine, agent.agentId, activity);
+  useEffect(() => {
+    const { state } = board;
+    if (!lastBoard || state.status !== 'ready') return;
+    lastBoard.save({
+      savedAt: board.now,
+      refreshedAt: state.refreshedAt,
+      progress: board.progress,
+      nudges: board.nudges,
+      pendingSolveCount: board.pendingSolveCount,
+      gaps: state.gaps,
+      isTeamViewPartial: state.isTeamViewPartial,
+      trends: [...trends],
+    });
+  }, [board, lastBoard, trends]);
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;
@@ -78,14 +94,22 @@ function Board({
     observer.observe(element);
     return () => observer.disconnect();
   }, [client]);
-  const isTeamViewPartial = board.state.status === 'ready' && board.state.snapshot.isTeamViewPartial;
+  const isTeamViewPartial = board.state.status === 'ready' && board.state.isTeamViewPartial;
   return (
     <div ref={container}>
       <GoalBoardView
         board={board}
-        problems={parsedSettings.problems}
+        notices={
+          <BoardNotices
+            state={board.state}
+            problems={parsedSettings.problems}
+            isAdmin={agent.role === 'admin'}
+            now={board.now}
+            timeZone={agent.timeZone}
+            onRetry={() => engine.refresh('manual')}
+          />
+        }
         isAdmin={agent.role === 'admin'}
-        timeZone={agent.timeZone}
         isTeamViewPartial={isTeamViewPartial}
         onRefresh={() => engine.refresh('manual')}
         onOpenStudio={() => client.openAppPage()}
@@ -98,24 +122,19 @@ function Board({
 
 /** The sidebar: providers around the goal board. */
 export function GoalpostApp({ onReset, ...props }: GoalpostAppProps) {
-  const { translator, client, engine, nudgeHistory } = props;
+  const { translator, client, engine, nudgeHistory, lastBoard } = props;
   return (
-    <AppThemeProvider client={client}>
-      <TranslatorContext.Provider value={translator}>
-        <ClientProvider client={client}>
-          <ErrorBoundary
-            message={translator.t('ui.crashed')}
-            retryLabel={translator.t('ui.tryAgain')}
-            onReset={() => {
-              nudgeHistory.clear();
-              engine.discardStoredState();
-              onReset?.();
-            }}
-          >
-            <Board {...props} />
-          </ErrorBoundary>
-        </ClientProvider>
-      </TranslatorContext.Provider>
-    </AppThemeProvider>
+    <SidebarProviders
+      client={client}
+      translator={translator}
+      onReset={() => {
+        nudgeHistory.clear();
+        lastBoard?.clear();
+        engine.discardStoredState();
+        onReset?.();
+      }}
+    >
+      <Board {...props} />
+    </SidebarProviders>
   );
 }

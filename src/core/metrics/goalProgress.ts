@@ -53,6 +53,9 @@ export interface Pace {
   isReachable: boolean;
 }
 
+/** The expected-by-now mark, kindly rounded down: 7.8 tickets expected is met by 7. */
+export const expectedByNow = (pace: Pick<Pace, 'milestone'>) => Math.floor(pace.milestone);
+
 /** The agent's part of a team goal ("your 14 = 18 % of the team's 78"). */
 export interface TeamShare {
   mine: number;

@@ -3,7 +3,7 @@ import type { MessageValue } from '../goals/message';
 import type { TicketFact } from '../goals/ticketFacts';
 import type { GoalProgress } from '../metrics/goalProgress';
 import { QUALITY_ALARMS } from '../metrics/goalProgress';
-import { expectedByNow } from '../pace/pace';
+import { expectedByNow } from '../metrics/goalProgress';
 import type { TargetHistory } from '../metrics/teamHistory';
 import { goalKey } from '../goals/goal';
 import type { Nudge, NudgeKind, NudgeRuleId } from './nudge';

@@ -1,4 +1,5 @@
 import type { PeriodBounds, Pace } from '../metrics/goalProgress';
+import { expectedByNow } from '../metrics/goalProgress';
 import type { WorkingHours } from '../settings/appSettings';
 import { addWorkingMinutes, workingMinutesBetween } from '../periods/workingTime';
 
@@ -8,9 +9,6 @@ export const MINIMUM_ELAPSED_FOR_PROJECTION = 0.1;
 export const CATCH_UP_WORKING_MINUTES = 60;
 /** The rest of a target is reachable if it needs at most this multiple of the planned pace. */
 export const SUSTAINABLE_PACE = 1.5;
-
-/** The expected-by-now mark, kindly rounded down: 7.8 tickets expected is met by 7. */
-export const expectedByNow = (pace: Pick<Pace, 'milestone'>) => Math.floor(pace.milestone);
 
 /**
  * Where a count goal should be by now if the target were spread evenly over the period's working time,

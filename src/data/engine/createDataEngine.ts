@@ -26,11 +26,6 @@ import { readPendingSolves } from './tabMessages';
 
 /** How often each tab renews its presence and the leader its lease. */
 const TICK_MS = 5_000;
-/**
- * The sidebar offers its Refresh button only once figures are this old, unless the last refresh failed (it
- * says when the next one is possible).
- */
-export const FRESH_ENOUGH_MS = 30_000;
 
 /**
  * One data engine per sidebar instance, behind the small DataEngine facade. Its jobs live in their own files:

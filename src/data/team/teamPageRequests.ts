@@ -6,7 +6,7 @@
  * `group:<id>` (agents see what their ticket access allows: a lead, their groups' tickets).
  */
 import * as v from 'valibot';
-import { headlineGoals } from '../../core/board/buildGoalBoard';
+import { headlineGoals } from '../../core/board/boardOrder';
 import type { AgentSnapshot, TeamCount } from '../../core/goals/ticketFacts';
 import { planFetch } from '../../core/metrics/fetchPlan';
 import type { GoalProgress } from '../../core/metrics/goalProgress';

@@ -10,7 +10,7 @@ import type { AppSettings } from '../../core/settings/appSettings';
 import { goalsForAgent } from '../../core/settings/goalsForAgent';
 import type { StudioAgent } from '../../core/studio/effectiveGoals';
 import { teamGroupsOf } from '../engine/createAgentEngine';
-import { isValidZone } from '../loadAgentContext';
+import { isValidZone } from '../../core/periods/timeZone';
 import { fetchAgentSnapshot } from './fetchAgentSnapshot';
 import type { PoliteGet } from './politeRequest';
 

@@ -1,21 +1,19 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { boardOrder, HEADLINE_GOALS } from '../../core/board/buildGoalBoard';
+import { boardOrder, HEADLINE_GOALS } from '../../core/board/boardOrder';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
-import type { SettingsProblem } from '../../core/settings/appSettings';
 import type { GoalTrend } from '../../core/trends/goalTrend';
-import { FRESH_ENOUGH_MS } from '../../data/engine/createDataEngine';
+import { FRESH_ENOUGH_MS } from '../../data/engineState';
 import type { GoalBoard } from '../hooks/useGoalBoard';
 import { useTranslator } from '../i18n/TranslatorContext';
-import { DataNotice } from './DataNotice';
 import { FreshnessFooter } from './FreshnessFooter';
 import { GapsNotice } from './GapsNotice';
 import { GoalAnswers } from './GoalAnswers';
 import { GoalSection } from './GoalSection';
 import { NudgeList } from './NudgeList';
-import { SettingsProblemsNotice } from './SettingsProblemsNotice';
 
 const StyledBoard = styled.main`
   padding: ${(p) => p.theme.space.sm};
@@ -33,9 +31,12 @@ const StyledVisuallyHiddenTitle = styled.h1`
 
 export interface GoalBoardViewProps {
   board: GoalBoard;
-  problems: readonly SettingsProblem[];
+  /**
+   * Settings problems and why figures are missing or stale, drawn first. The full sidebar passes them; the
+   * first paint (last board, no engine yet) has none, and the bundle it loads in does not carry them.
+   */
+  notices?: ReactNode;
   isAdmin: boolean;
-  timeZone: string;
   isTeamViewPartial: boolean;
   onRefresh: () => void;
   /** Admins only: the goal studio on the app's own page. */
@@ -48,9 +49,8 @@ export interface GoalBoardViewProps {
 
 export function GoalBoardView({
   board,
-  problems,
+  notices = null,
   isAdmin,
-  timeZone,
   isTeamViewPartial,
   onRefresh,
   onOpenStudio,
@@ -72,27 +72,15 @@ export function GoalBoardView({
   return (
     <StyledBoard>
       <StyledVisuallyHiddenTitle>{t('app.name')}</StyledVisuallyHiddenTitle>
-      <SettingsProblemsNotice problems={problems} isAdmin={isAdmin} />
+      {notices}
       {state.status === 'loading' && (
         <div role="status" aria-live="polite">
           <Dots size={24} aria-hidden="true" /> <SM>{t('ui.loading')}</SM>
         </div>
       )}
-      {state.status === 'unavailable' && (
-        <DataNotice
-          error={state.error}
-          refreshedAt={null}
-          now={now}
-          timeZone={timeZone}
-          onRetry={onRefresh}
-        />
-      )}
       {state.status === 'ready' && (
         <>
-          {state.error && (
-            <DataNotice error={state.error} refreshedAt={state.refreshedAt} now={now} timeZone={timeZone} />
-          )}
-          <GapsNotice gaps={state.snapshot.gaps} />
+          <GapsNotice gaps={state.gaps ?? undefined} />
           <NudgeList nudges={nudges} onDismiss={board.dismiss} />
           {progress.length === 0 && <SM>{t('ui.noGoals')}</SM>}
           <GoalSection
@@ -101,9 +89,7 @@ export function GoalBoardView({
             now={now}
             trends={trends}
             note={
-              board.pendingSolves.length > 0
-                ? t('ui.pendingSolves', { count: board.pendingSolves.length })
-                : null
+              board.pendingSolveCount > 0 ? t('ui.pendingSolves', { count: board.pendingSolveCount }) : null
             }
           />
           {agentId !== undefined && (

@@ -2,16 +2,27 @@ import { Anchor } from '@zendeskgarden/react-buttons';
 import { Progress } from '@zendeskgarden/react-loaders';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import styled from 'styled-components';
 import type { GoalProgress, GoalStatus } from '../../core/metrics/goalProgress';
 import type { GoalTrend } from '../../core/trends/goalTrend';
-import { expectedByNow } from '../../core/pace/pace';
+import { expectedByNow } from '../../core/metrics/goalProgress';
 import { useClient } from '../ClientProvider';
 import { useTranslator } from '../i18n/TranslatorContext';
 import { StatusTag } from './StatusTag';
-import { TrendLine } from './TrendLine';
 import { goalLabel, valueText } from './goalText';
+
+/**
+ * Trend lines come after the figures: their drawing is a chunk of its own, fetched by the first row that has a
+ * trend, so the first paint's bundle carries the bars alone. A chunk that cannot load leaves the row without
+ * its line, not the sidebar without its board.
+ */
+const TrendLine = lazy(() =>
+  import(/* webpackChunkName: "trends" */ './TrendLine').then(
+    (module) => ({ default: module.TrendLine }),
+    () => ({ default: () => null }),
+  ),
+);
 
 const StyledRow = styled.li`
   margin-bottom: ${(p) => p.theme.space.sm};
@@ -113,7 +124,11 @@ export function GoalRow({
           </Anchor>
         </StyledDetail>
       )}
-      {trend && <TrendLine trend={trend} />}
+      {trend && (
+        <Suspense fallback={null}>
+          <TrendLine trend={trend} />
+        </Suspense>
+      )}
     </StyledRow>
   );
 }

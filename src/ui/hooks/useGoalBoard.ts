@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { PendingSolve } from '../../core/goals/pendingSolves';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
 import type { GoalBoardInput } from '../../core/board/buildGoalBoard';
 import { buildGoalBoard } from '../../core/board/buildGoalBoard';
 import { dismissNudge, recordShown } from '../../core/nudges/nudgeHistory';
 import type { NudgeCandidate } from '../../core/nudges/nudgeRules';
 import type { NudgeHistoryStore } from '../../data/engine/nudgeHistoryStore';
-import type { DataEngine, EngineState } from '../../data/engineState';
+import type { SnapshotGaps } from '../../core/goals/ticketFacts';
+import type { DataEngine, DataError } from '../../data/engineState';
 
 /** What the hook needs: the board's inputs that do not change with each refresh, plus where figures come from. */
 export type UseGoalBoardOptions = Pick<
@@ -26,12 +26,29 @@ export type UseGoalBoardOptions = Pick<
   now?: () => number;
 };
 
+/**
+ * The engine's state as the board shows it: the figures' age and health, not the tickets behind them (a first
+ * paint from the last board has none).
+ */
+export type BoardState =
+  | { status: 'loading' }
+  | { status: 'unavailable'; error: DataError }
+  | {
+      status: 'ready';
+      refreshedAt: number;
+      isRefreshing: boolean;
+      error: DataError | null;
+      isKept: boolean;
+      gaps: SnapshotGaps | null;
+      isTeamViewPartial: boolean;
+    };
+
 export interface GoalBoard {
-  state: EngineState;
+  state: BoardState;
   now: number;
   progress: GoalProgress[];
   nudges: NudgeCandidate[];
-  pendingSolves: readonly PendingSolve[];
+  pendingSolveCount: number;
   /** The board's clock, for countdowns. */
   clock: () => number;
   dismiss(nudge: NudgeCandidate): void;
@@ -118,5 +135,27 @@ export function useGoalBoard({
     [nudgeHistory, clock, reloadHistory],
   );
 
-  return { state, now, progress, nudges, pendingSolves, clock, dismiss };
+  const boardState = useMemo((): BoardState => {
+    if (state.status !== 'ready') return state;
+    const { refreshedAt, isRefreshing, error, isKept, snapshot } = state;
+    return {
+      status: 'ready',
+      refreshedAt,
+      isRefreshing,
+      error,
+      isKept,
+      gaps: snapshot.gaps ?? null,
+      isTeamViewPartial: snapshot.isTeamViewPartial,
+    };
+  }, [state]);
+
+  return {
+    state: boardState,
+    now,
+    progress,
+    nudges,
+    pendingSolveCount: pendingSolves.length,
+    clock,
+    dismiss,
+  };
 }

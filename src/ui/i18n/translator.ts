@@ -1,28 +1,77 @@
 import type { Message, MessageValue } from '../../core/goals/message';
-import en from '../../../translations/en.json';
+import type en from '../../../translations/en.json';
+import firstPaintEnglish from '../../../translations/en.json?part=firstPaint';
+import { PSEUDO_LOCALE, pseudoLocalized } from './pseudoLocale';
 
 export const SHIPPED_LOCALES = ['en', 'de', 'fr', 'es', 'ja', 'pt-br'] as const;
 type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
 
-type Catalog = typeof en;
 /**
- * English is in the main bundle (the fallback, and the loading screen's words before the agent's locale is
- * known); every other language is its own chunk, loaded by loadLocale() for the agent who needs it.
+ * Each catalog comes in three parts (scripts/catalogPartLoader.js): `firstPaint`, the board's texts;
+ * `sidebar`, the rest of the sidebar's (settings problems, errors, the answers panel), loaded with its engine;
+ * `pages`, the nav_bar page's (studio, team page, summaries), which the sidebar never loads.
  */
-const CATALOGS = new Map<ShippedLocale, unknown>([['en', en]]);
+export type CatalogPart = 'firstPaint' | 'sidebar' | 'pages';
 
-/** Loads the agent's language (a lazy chunk) so createTranslator() can use it; English needs nothing. */
-export async function loadLocale(locale: string): Promise<void> {
-  const language = shippedLocale(locale);
-  if (CATALOGS.has(language)) return;
-  try {
-    const loaded: { default: unknown } = await import(
-      /* webpackChunkName: "locale-[request]" */ `../../../translations/${language}.json`
-    );
-    CATALOGS.set(language, loaded.default);
-  } catch {
-    // A chunk that cannot load (offline, blocked): English it is, rather than no sidebar.
+type Catalog = typeof en;
+type Texts = Record<string, unknown>;
+/**
+ * English's first-paint part is in the main bundle (the fallback, and the loading screen's words before the
+ * agent's locale is known); every other part is its own chunk, loaded by loadLocale() for who needs it.
+ */
+const CATALOGS = new Map<ShippedLocale, Texts>([['en', firstPaintEnglish]]);
+const LOADED = new Set<string>(['en:firstPaint']);
+
+const isTexts = (value: unknown): value is Texts =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A part added to what is loaded of a language; the parts split at sections, so sections merge. */
+function merged(into: Texts, part: Texts): Texts {
+  const result: Texts = { ...into };
+  for (const [key, value] of Object.entries(part)) {
+    const existing = result[key];
+    result[key] = isTexts(existing) && isTexts(value) ? merged(existing, value) : value;
   }
+  return result;
+}
+
+function importPart(language: ShippedLocale, part: CatalogPart): Promise<{ default: unknown }> {
+  switch (part) {
+    case 'firstPaint':
+      return import(
+        /* webpackChunkName: "locale-[request]" */ `../../../translations/${language}.json?part=firstPaint`
+      );
+    case 'sidebar':
+      return import(
+        /* webpackChunkName: "sidebar-[request]" */ `../../../translations/${language}.json?part=sidebar`
+      );
+    case 'pages':
+      return import(
+        /* webpackChunkName: "pages-[request]" */ `../../../translations/${language}.json?part=pages`
+      );
+  }
+}
+
+/**
+ * Loads a part of the agent's language (a lazy chunk) so createTranslator() can use it, and English's part
+ * too: the fallback for any text a translation lacks.
+ */
+export async function loadLocale(locale: string, part: CatalogPart = 'firstPaint'): Promise<void> {
+  const language = shippedLocale(locale);
+  const languages: ShippedLocale[] = language === 'en' ? ['en'] : ['en', language];
+  await Promise.all(
+    languages.map(async (wanted) => {
+      if (LOADED.has(`${wanted}:${part}`)) return;
+      try {
+        const loaded = (await importPart(wanted, part)).default;
+        if (!isTexts(loaded)) return;
+        CATALOGS.set(wanted, merged(CATALOGS.get(wanted) ?? {}, loaded));
+        LOADED.add(`${wanted}:${part}`);
+      } catch {
+        // A chunk that cannot load (offline, blocked): English it is, rather than no sidebar.
+      }
+    }),
+  );
 }
 
 /** Every leaf path of the English catalog ("ui.status.achieved"). */
@@ -79,25 +128,60 @@ function interpolate(template: string, values: MessageValues, formatNumber: (n: 
   });
 }
 
+/**
+ * Intl formatters, made once per locale and options and shared by every translator: each costs far more to
+ * construct than to use, and the sidebar's first paint formats dozens of figures.
+ */
+const FORMATTERS = new Map<string, unknown>();
+function formatter<T>(key: string, make: () => T): T {
+  let made = FORMATTERS.get(key) as T | undefined;
+  if (made === undefined) {
+    made = make();
+    FORMATTERS.set(key, made);
+  }
+  return made;
+}
+
 /** Creates the translator for an agent's locale (e.g. "de-DE"); unknown languages fall back to English. */
 export function createTranslator(locale: string): Translator {
   const language = shippedLocale(locale);
-  const intlLocale = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : language;
+  const english = CATALOGS.get('en') ?? firstPaintEnglish;
+  // Simulator and test builds only: see pseudoLocale.ts.
+  const isPseudo = __GOALPOST_PSEUDO__ && locale === PSEUDO_LOCALE;
+  const intlLocale = formatter(`supported:${locale}`, () =>
+    Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : language,
+  );
   // Each catalog picks its plural forms by its own language's rules: an English fallback text for a French
   // agent still says "0 tickets", not the French "0 ticket".
+  const pluralRules = (of: string) => formatter(`plural:${of}`, () => new Intl.PluralRules(of));
   const catalogs = [
     {
-      texts: CATALOGS.get(language) ?? en,
-      plurals: new Intl.PluralRules(CATALOGS.has(language) ? language : 'en'),
+      texts: CATALOGS.get(language) ?? english,
+      plurals: pluralRules(CATALOGS.has(language) ? language : 'en'),
     },
-    { texts: en as unknown, plurals: new Intl.PluralRules('en') },
+    { texts: english, plurals: pluralRules('en') },
   ];
-  const numberFormat = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 0 });
-  const percentFormat = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+  const numberFormat = (maximumFractionDigits: number) =>
+    formatter(
+      `number:${intlLocale}:${maximumFractionDigits}`,
+      () => new Intl.NumberFormat(intlLocale, { maximumFractionDigits }),
+    );
+  const percentFormat = () =>
+    formatter(
+      `percent:${intlLocale}`,
+      () => new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 }),
+    );
   // One unit style for every part, so a duration never mixes "3h" with "48 Min.".
   const unit = (name: 'day' | 'hour' | 'minute') =>
-    new Intl.NumberFormat(intlLocale, { style: 'unit', unit: name, unitDisplay: 'short' });
-  const relative = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto', style: 'short' });
+    formatter(
+      `unit:${intlLocale}:${name}`,
+      () => new Intl.NumberFormat(intlLocale, { style: 'unit', unit: name, unitDisplay: 'short' }),
+    );
+  const relative = () =>
+    formatter(
+      `relative:${intlLocale}`,
+      () => new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto', style: 'short' }),
+    );
 
   function lookup(key: string, values: MessageValues = {}): string {
     const count = values.count;
@@ -106,7 +190,10 @@ export function createTranslator(locale: string): Translator {
         typeof count === 'number' ? [`${key}_${plurals.select(count)}`, `${key}_other`, key] : [key];
       for (const candidate of candidates) {
         const template = find(texts, candidate);
-        if (template !== null) return interpolate(template, values, (n) => numberFormat.format(n));
+        if (template !== null)
+          return interpolate(isPseudo ? pseudoLocalized(template) : template, values, (n) =>
+            numberFormat(0).format(n),
+          );
       }
     }
     return key;
@@ -116,11 +203,8 @@ export function createTranslator(locale: string): Translator {
     locale: intlLocale,
     t: (key, values) => lookup(key, values),
     lookup,
-    number: (value, maximumFractionDigits = 0) =>
-      maximumFractionDigits === 0
-        ? numberFormat.format(value)
-        : new Intl.NumberFormat(intlLocale, { maximumFractionDigits }).format(value),
-    percent: (value) => percentFormat.format(value / 100),
+    number: (value, maximumFractionDigits = 0) => numberFormat(maximumFractionDigits).format(value),
+    percent: (value) => percentFormat().format(value / 100),
     duration(minutes) {
       const whole = Math.max(0, Math.round(minutes));
       const days = Math.floor(whole / 1440);
@@ -135,12 +219,17 @@ export function createTranslator(locale: string): Translator {
     },
     age(milliseconds) {
       const minutes = Math.round(Math.max(0, milliseconds) / 60_000);
-      if (minutes < 60) return relative.format(-minutes, 'minute');
+      if (minutes < 60) return relative().format(-minutes, 'minute');
       const hours = Math.round(minutes / 60);
-      return hours < 48 ? relative.format(-hours, 'hour') : relative.format(-Math.round(hours / 24), 'day');
+      return hours < 48
+        ? relative().format(-hours, 'hour')
+        : relative().format(-Math.round(hours / 24), 'day');
     },
     time: (at, timeZone) =>
-      new Intl.DateTimeFormat(intlLocale, { hour: 'numeric', minute: '2-digit', timeZone }).format(at),
+      formatter(
+        `time:${intlLocale}:${timeZone}`,
+        () => new Intl.DateTimeFormat(intlLocale, { hour: 'numeric', minute: '2-digit', timeZone }),
+      ).format(at),
     formatMessage(message) {
       const values: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(message.params)) values[name] = formatValue(value);

@@ -24,7 +24,7 @@ export function initialColorScheme(): ColorScheme {
 // The iframe's own page takes the theme's background and text colours: Garden colours its components only.
 const PageColours = createGlobalStyle`
   html,
-  body {
+  html body {
     color-scheme: ${(p) => p.theme.colors.base};
     background-color: ${(p) => getColor({ theme: p.theme, variable: 'background.default' })};
     color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.default' })};

@@ -1,0 +1,38 @@
+import type { KeyValueStore } from './engine/snapshotCache';
+import type { LastBoard } from './lastBoard';
+import { createLastBoardStore } from './lastBoard';
+import type { ZafClient } from './zaf/zafClient';
+
+/** What the sidebar's first paint draws with: who is looking, in which language, and their last board. */
+export interface FirstPaintContext {
+  agentId: number;
+  locale: string;
+  isAdmin: boolean;
+  lastBoard: LastBoard;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/**
+ * Reads the agent and account from ZAF (no HTTP) and this agent's last board from storage; null when there is
+ * nothing worth painting, and the sidebar says it is loading instead. Anything odd is simply no first paint:
+ * loadAgentContext, which the full sidebar runs next, checks the same facts strictly.
+ */
+export async function readFirstPaintContext(
+  client: ZafClient,
+  store: KeyValueStore,
+  now: number,
+): Promise<FirstPaintContext | null> {
+  const [user, account] = await Promise.all([client.get('currentUser'), client.get('currentAccount')]);
+  if (!isRecord(user) || typeof user.id !== 'number') return null;
+  if (!isRecord(account) || typeof account.subdomain !== 'string') return null;
+  const lastBoard = createLastBoardStore(store, account.subdomain, user.id).read(now);
+  if (!lastBoard) return null;
+  return {
+    agentId: user.id,
+    locale: typeof user.locale === 'string' ? user.locale : 'en',
+    isAdmin: user.role === 'admin',
+    lastBoard,
+  };
+}

@@ -1,0 +1,61 @@
+import type { LastBoard } from '../data/lastBoard';
+import type { ZafClient } from '../data/zaf/zafClient';
+import { GoalBoardView } from './components/GoalBoardView';
+import type { GoalBoard } from './hooks/useGoalBoard';
+import type { Translator } from './i18n/translator';
+import { SidebarProviders } from './SidebarProviders';
+import { StartupView } from './StartupView';
+
+export interface LastBoardAppProps {
+  client: ZafClient;
+  translator: Translator;
+  lastBoard: LastBoard;
+  isAdmin: boolean;
+  agentId: number;
+  now: number;
+}
+
+const nothing = () => undefined;
+
+/**
+ * The sidebar's first paint: the board this agent last saw, drawn from plain data while the engine loads.
+ * It is the same view the full sidebar draws, so the swap changes figures only if they did.
+ */
+export function LastBoardApp({ client, translator, lastBoard, isAdmin, agentId, now }: LastBoardAppProps) {
+  const board: GoalBoard = {
+    state: {
+      status: 'ready',
+      refreshedAt: lastBoard.refreshedAt,
+      isRefreshing: false,
+      error: null,
+      isKept: true,
+      gaps: lastBoard.gaps,
+      isTeamViewPartial: lastBoard.isTeamViewPartial,
+    },
+    now,
+    progress: lastBoard.progress,
+    nudges: lastBoard.nudges,
+    pendingSolveCount: lastBoard.pendingSolveCount,
+    clock: () => now,
+    dismiss: nothing,
+  };
+  return (
+    <SidebarProviders
+      client={client}
+      translator={translator}
+      onReset={nothing}
+      // A damaged record is no reason for an error message: the engine's board follows in a moment.
+      fallback={<StartupView state={{ kind: 'loading' }} translator={translator} onRetry={nothing} />}
+    >
+      <GoalBoardView
+        board={board}
+        isAdmin={isAdmin}
+        isTeamViewPartial={lastBoard.isTeamViewPartial}
+        onRefresh={nothing}
+        onOpenStudio={() => client.openAppPage()}
+        trends={lastBoard.trends}
+        agentId={agentId}
+      />
+    </SidebarProviders>
+  );
+}
