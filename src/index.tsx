@@ -43,6 +43,8 @@ function start(): void {
   let retryTimer: number | undefined;
   let loadingTimer: number | undefined;
   let failures = 0;
+  /** The first paint (the agent's last board) is on screen and the full sidebar is not yet. */
+  let isShowingLastBoard = false;
   const render = (element: ReactElement) => {
     window.clearTimeout(loadingTimer);
     root.render(element);
@@ -67,8 +69,11 @@ function start(): void {
 
   const attempt = async (): Promise<void> => {
     window.clearInterval(retryTimer);
-    // A retry replaces a failure message at once; a first start gives the last board its chance first.
-    if (failures > 0) show({ kind: 'loading' });
+    window.clearTimeout(retryTimer);
+    // A retry replaces a failure message at once; a first start gives the last board its chance first; a
+    // last board on screen stays there.
+    if (isShowingLastBoard) window.clearTimeout(loadingTimer);
+    else if (failures > 0) show({ kind: 'loading' });
     else showLoadingSoon();
     const timing = {
       now: () => Date.now(),
@@ -100,6 +105,7 @@ function start(): void {
             now={Date.now()}
           />,
         );
+        isShowingLastBoard = true;
         await afterPaint();
       }
       const { composeSidebar } = await import(/* webpackChunkName: "sidebar" */ './app/composeSidebar');
@@ -121,13 +127,20 @@ function start(): void {
         (element) => render(element),
       );
       failures = 0;
+      isShowingLastBoard = false;
       render(sidebar.element);
     } catch {
-      // ZAF itself did not answer (timeout) or answered nonsense: say so, and try again politely.
+      // ZAF itself did not answer (timeout) or answered nonsense, or the sidebar's chunk did not load
+      // (offline): say so, and try again politely.
       failures += 1;
       const base = Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** (failures - 1));
       let seconds = Math.round(base / 2 + (Math.random() * base) / 2);
       const retryNow = () => void attempt();
+      if (isShowingLastBoard) {
+        // The last board stays, its age in its footer: a failed start takes no figures away.
+        retryTimer = window.setTimeout(retryNow, seconds * 1000);
+        return;
+      }
       show({ kind: 'failed', retryInSeconds: seconds }, retryNow);
       retryTimer = window.setInterval(() => {
         seconds -= 1;

@@ -2,7 +2,15 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { PSEUDO_LOCALE, pseudoLocalized } from '../../src/ui/i18n/pseudoLocale';
-import { ARTIFACTS, control, openBrowser, sidebar, simState, simulatorUrl } from './simulatorPage';
+import {
+  ARTIFACTS,
+  control,
+  openBrowser,
+  sidebar,
+  sidebarFrame,
+  simState,
+  simulatorUrl,
+} from './simulatorPage';
 
 const AOIFE = 3720451;
 const JONAS_DE = 3720452;
@@ -21,13 +29,6 @@ afterEach(async () => {
 
 /** The app's own frame (the sidebar iframe of a ticket), for measuring layout inside it. */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function appFrame(ticketId: number): Promise<Frame> {
-  const handle = await page.locator(`iframe[data-testid="sidebar-${ticketId}"]`).elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error('no sidebar frame');
-  return frame;
-}
 
 /** Elements whose text is wider than their box: clipped words at Zendesk's 320 px. */
 function overflowingTexts(frame: Frame): Promise<string[]> {
@@ -57,7 +58,7 @@ test('a slow Zendesk on first load: loading at once, then what happened with a r
     [30, 25_000],
   ] as const) {
     await page.waitForTimeout(wait);
-    const frame = await appFrame(ticketId);
+    const frame = await sidebarFrame(page, ticketId);
     const text = (await frame.evaluate(() => document.body.innerText)).trim();
     await iframe.screenshot({ path: join(ARTIFACTS, `first-load-timeout-${second}s.png`) });
     seen.push(
@@ -100,12 +101,12 @@ test('at 320 × 560 px the headline goals are in the first screen with two nudge
     .first()
     .waitFor({ timeout: 30_000 })
     .catch(async (failure: unknown) => {
-      const text = await (await appFrame(ticketId)).evaluate(() => document.body.innerText);
+      const text = await (await sidebarFrame(page, ticketId)).evaluate(() => document.body.innerText);
       throw new Error(`no goals drawn; the sidebar said: ${text}\n${String(failure)}`);
     });
   const coaching = frame.getByRole('region', { name: 'Coaching' });
   await expect(coaching.getByRole('button', { name: /^Dismiss/ }).count()).resolves.toBe(2);
-  const app = await appFrame(ticketId);
+  const app = await sidebarFrame(page, ticketId);
   const width = await app.evaluate(() => document.documentElement.clientWidth);
   expect(width).toBeLessThanOrEqual(320);
   const bottoms = await app.evaluate(() =>
@@ -149,7 +150,7 @@ test.each([
     name: new RegExp(`^${escapeRegExp(before ?? '')}\\d+${escapeRegExp(after ?? '')}$`),
   });
   if ((await showAll.count()) > 0) await showAll.click();
-  const app = await appFrame(ticketId);
+  const app = await sidebarFrame(page, ticketId);
   expect(await overflowingTexts(app)).toEqual([]);
   const tags = await app.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[data-status]')].map((tag) => ({

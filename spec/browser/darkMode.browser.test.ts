@@ -1,23 +1,19 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import {
   ARTIFACTS,
   axeViolationsIn,
   freshSimulatorForEachTest,
   navPageFrame,
   openWorkspaceAs,
+  sidebarFrame,
   simulatorUrl,
 } from './simulatorPage';
 
 const AOIFE = 3720451;
 const MAYA_ADMIN = 3720454;
 const browser = freshSimulatorForEachTest();
-
-async function sidebarFrame(page: Page, ticketId: number): Promise<Frame> {
-  const handle = await page.locator(`iframe[data-testid="sidebar-${ticketId}"]`).elementHandle();
-  return (await handle!.contentFrame())!;
-}
 
 /** Relative luminance of the page's background, 0 (black) to 1 (white). */
 const backgroundLuminance = (frame: Frame) =>

@@ -115,6 +115,14 @@ export async function openWorkspaceAs(page: Page, agentId: number) {
   return { frame, ticketId };
 }
 
+/** A ticket sidebar's frame itself (for evaluate and axe), where a FrameLocator will not do. */
+export async function sidebarFrame(page: Page, ticketId: number): Promise<Frame> {
+  const handle = await page.locator(`iframe[data-testid="sidebar-${ticketId}"]`).elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error(`no sidebar frame for ticket ${ticketId}`);
+  return frame;
+}
+
 /** The app's `nav_bar` page frame, for axe. */
 export const navPageFrame = (page: Page): Frame =>
   page.frames().find((f) => f.url().includes('app_guid=sim-nav-'))!;

@@ -4,6 +4,7 @@ import { Dots } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
+import { SidebarTitle } from './components/SidebarTitle';
 import type { Translator } from './i18n/translator';
 
 /** Before the board exists: loading, or why the start failed and when it tries again. */
@@ -27,6 +28,7 @@ export function StartupView({
   return (
     <AppThemeProvider client={null}>
       <StyledStartup>
+        <SidebarTitle>{t('app.name')}</SidebarTitle>
         {state.kind === 'loading' && (
           <div role="status" aria-live="polite">
             <Dots size={24} aria-hidden="true" /> <SM>{t('ui.loading')}</SM>

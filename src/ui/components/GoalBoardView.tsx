@@ -14,19 +14,10 @@ import { GapsNotice } from './GapsNotice';
 import { GoalAnswers } from './GoalAnswers';
 import { GoalSection } from './GoalSection';
 import { NudgeList } from './NudgeList';
+import { SidebarTitle } from './SidebarTitle';
 
 const StyledBoard = styled.main`
   padding: ${(p) => p.theme.space.sm};
-`;
-
-// The sidebar's title for screen readers; Zendesk already shows the app's name above the iframe.
-const StyledVisuallyHiddenTitle = styled.h1`
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  overflow: hidden;
-  clip: rect(0 0 0 0);
-  white-space: nowrap;
 `;
 
 export interface GoalBoardViewProps {
@@ -71,7 +62,7 @@ export function GoalBoardView({
   const isTeamLoading = state.status === 'ready' && state.isRefreshing && team.some((p) => p.value === null);
   return (
     <StyledBoard>
-      <StyledVisuallyHiddenTitle>{t('app.name')}</StyledVisuallyHiddenTitle>
+      <SidebarTitle>{t('app.name')}</SidebarTitle>
       {notices}
       {state.status === 'loading' && (
         <div role="status" aria-live="polite">

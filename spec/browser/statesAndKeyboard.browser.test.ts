@@ -1,0 +1,129 @@
+import type { Frame } from 'playwright-core';
+import {
+  axeViolationsIn,
+  control,
+  freshSimulatorForEachTest,
+  openWorkspaceAs,
+  sidebar,
+  sidebarFrame,
+  simState,
+  simulatorUrl,
+} from './simulatorPage';
+
+// The states sidebar.browser.test.ts and darkMode.browser.test.ts do not scan: loading, figures unavailable,
+// the first paint from the last board, and a failed start over it; then the whole sidebar by keyboard alone.
+const AOIFE = 3720451;
+const browser = freshSimulatorForEachTest();
+
+test('axe finds nothing while loading and when no figures can be loaded', async () => {
+  const { page } = browser;
+  const ticketId = (await simState(AOIFE)).openTickets[0]!.id;
+  await control('/__sim/config', { fault: 'timeout' });
+  await page.goto(`${simulatorUrl()}?agent=${AOIFE}`);
+  const frame = sidebar(page, ticketId);
+  await frame.getByRole('status').getByText('Loading your goals…').waitFor({ timeout: 30_000 });
+  await expect(axeViolationsIn(page, await sidebarFrame(page, ticketId))).resolves.toEqual([]);
+
+  await control('/__sim/config', { fault: '500' });
+  await page.goto(`${simulatorUrl()}?agent=${AOIFE}`);
+  await frame.getByText(/Your figures aren't available: Zendesk had a problem/).waitFor({ timeout: 30_000 });
+  await expect(axeViolationsIn(page, await sidebarFrame(page, ticketId))).resolves.toEqual([]);
+});
+
+test('the first paint shows the last board, axe clean, and keeps it when the sidebar cannot start', async () => {
+  const { page } = browser;
+  const { ticketId } = await openWorkspaceAs(page, AOIFE);
+  const first = await sidebarFrame(page, ticketId);
+  await first.waitForFunction(() => Object.keys(localStorage).some((key) => key.includes(':lastBoard:')));
+  const solved = await sidebar(page, ticketId)
+    .getByRole('progressbar', { name: 'Solved today' })
+    .getAttribute('aria-valuetext');
+
+  // The next ticket's sidebar, its engine held back (a slow network), then not coming at all (offline).
+  let releaseEngine: () => void = () => undefined;
+  const engineHeld = new Promise<void>((resolve) => (releaseEngine = resolve));
+  await page.route('**/assets/sidebar.js', async (route) => {
+    await engineHeld;
+    await route.abort('internetdisconnected');
+  });
+  await page.goto(`${simulatorUrl()}?agent=${AOIFE}`);
+  const frame = sidebar(page, ticketId);
+  const bar = frame.getByRole('progressbar', { name: 'Solved today' });
+  await bar.waitFor({ timeout: 30_000 });
+  await expect(bar.getAttribute('aria-valuetext')).resolves.toBe(solved);
+  await expect(axeViolationsIn(page, await sidebarFrame(page, ticketId))).resolves.toEqual([]);
+
+  releaseEngine();
+  await page.waitForTimeout(1000);
+  await expect(bar.getAttribute('aria-valuetext')).resolves.toBe(solved);
+  await expect(frame.getByRole('alert').count()).resolves.toBe(0);
+  await expect(frame.getByText(/^Updated/).count()).resolves.toBe(1);
+});
+
+/** What has focus in the frame, as a screen reader would name it, and whether it shows that it has. */
+const focused = (frame: Frame) =>
+  frame.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    return {
+      name: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim(),
+      tag: element.tagName.toLowerCase(),
+      isVisiblyFocused: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
+    };
+  });
+
+test('every control can be reached, seen focused and used with the keyboard alone', async () => {
+  const { page } = browser;
+  const { ticketId } = await openWorkspaceAs(page, AOIFE);
+  const frame = await sidebarFrame(page, ticketId);
+  const locator = sidebar(page, ticketId);
+  await locator.getByText(/^Updated/).waitFor();
+  // Start from the top of the sidebar, as an agent tabbing into it from the ticket would.
+  await frame.evaluate(() => {
+    document.body.tabIndex = -1;
+    document.body.focus();
+  });
+
+  const reached: { name: string; tag: string; isVisiblyFocused: boolean }[] = [];
+  for (let presses = 0; presses < 25; presses += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focused(frame);
+    if (!now) break;
+    if (reached.some((r) => r.name === now.name && r.tag === now.tag)) break;
+    reached.push(now);
+  }
+  const names = reached.map((r) => r.name);
+  expect(names).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^Show all \d+ goals$/),
+      'Your view on these targets',
+      expect.stringMatching(/^ticket #\d+$/i),
+    ]),
+  );
+  for (const control of reached) expect(control).toMatchObject({ isVisiblyFocused: true });
+
+  // Enter on "Show all" shows every goal; Enter opens the answers panel; Space folds the goals again.
+  const showAll = locator.getByRole('button', { name: /^Show all \d+ goals$/ });
+  const barsBefore = await locator.getByRole('progressbar').count();
+  await showAll.focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    locator.getByRole('button', { name: 'Show fewer goals' }).getAttribute('aria-expanded'),
+  ).resolves.toBe('true');
+  expect(await locator.getByRole('progressbar').count()).toBeGreaterThan(barsBefore);
+
+  const answers = locator.getByRole('button', { name: 'Your view on these targets' });
+  await answers.focus();
+  await page.keyboard.press('Enter');
+  await expect(answers.getAttribute('aria-expanded')).resolves.toBe('true');
+  // This account has not switched answers on: the panel says so, in words, where focus can find it.
+  await locator
+    .getByText(/^Answers on goals are not switched on for this account yet/)
+    .waitFor({ timeout: 30_000 });
+
+  // Space works the same: "Show fewer goals" goes back to the headline goals.
+  await locator.getByRole('button', { name: 'Show fewer goals' }).focus();
+  await page.keyboard.press('Space');
+  await expect(locator.getByRole('progressbar').count()).resolves.toBe(barsBefore);
+});
