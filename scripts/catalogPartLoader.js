@@ -8,6 +8,8 @@
 const RULES = [
   // Most specific first: the first prefix that matches a key decides its part.
   ['app.name', 'firstPaint'],
+  // Settings' names: an admin's settings problems in the sidebar name the setting.
+  ['app.parameters', 'sidebar'],
   ['app', 'pages'],
   ['ui.studio', 'pages'],
   ['ui.team', 'pages'],
@@ -49,3 +51,4 @@ module.exports = function catalogPartLoader(source) {
 };
 module.exports.catalogPart = catalogPart;
 module.exports.PARTS = PARTS;
+module.exports.partOf = partOf;

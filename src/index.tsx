@@ -93,6 +93,11 @@ function start(): void {
       const firstPaint = await readFirstPaintContext(client, window.localStorage, Date.now()).catch(
         () => null,
       );
+      if (!firstPaint && isShowingLastBoard) {
+        // A retry over a last board that has since gone stale (its period over, or 12 h old): it goes.
+        isShowingLastBoard = false;
+        show({ kind: 'loading' });
+      }
       if (firstPaint) {
         await loadLocale(firstPaint.locale);
         render(
@@ -102,7 +107,11 @@ function start(): void {
             lastBoard={firstPaint.lastBoard}
             isAdmin={firstPaint.isAdmin}
             agentId={firstPaint.agentId}
-            now={Date.now()}
+            now={Date.now}
+            onRefresh={() => {
+              // Only after a failed start: otherwise the full sidebar is already on its way.
+              if (failures > 0) void attempt();
+            }}
           />,
         );
         isShowingLastBoard = true;

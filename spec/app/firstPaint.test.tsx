@@ -48,7 +48,8 @@ async function paintFirst(client: FakeClient, storage: MemoryStore) {
       lastBoard={context.lastBoard}
       isAdmin={context.isAdmin}
       agentId={context.agentId}
-      now={client.zendesk.now}
+      now={() => client.zendesk.now}
+      onRefresh={() => undefined}
     />,
   );
 }

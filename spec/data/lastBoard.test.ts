@@ -1,6 +1,7 @@
 import type { GoalProgress } from '../../src/core/metrics/goalProgress';
 import type { LastBoard } from '../../src/data/lastBoard';
-import { createLastBoardStore, LAST_BOARD_MAX_AGE_MS } from '../../src/data/lastBoard';
+import { LAST_BOARD_MAX_AGE_MS } from '../../src/data/lastBoard';
+import { createLastBoardStore } from '../../src/data/lastBoardStore';
 import { BlockedStore, FullStore, MemoryStore } from './engine/engineHarness';
 
 const AOIFE = 3720451;

@@ -8,7 +8,7 @@ import type { LockManagerLike } from '../data/engine/leadership';
 import { createNudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
 import type { KeyValueStore } from '../data/engine/snapshotCache';
 import type { DataEngine } from '../data/engineState';
-import { createLastBoardStore } from '../data/lastBoard';
+import { createLastBoardStore } from '../data/lastBoardStore';
 import { loadAgentContext } from '../data/loadAgentContext';
 import type { Histories } from '../data/historyLoader';
 import { loadHistoriesWhenIdle, NO_HISTORIES } from '../data/historyLoader';
@@ -18,6 +18,7 @@ import type { PolitenessOptions, RequestTiming } from '../data/zendesk/politeReq
 import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from '../data/zendesk/politeRequest';
 import { createStoredRateState } from '../data/zendesk/sharedRateState';
 import { GoalpostApp } from '../ui/GoalpostApp';
+import { loadSidebarTexts } from '../ui/i18n/laterParts';
 import { createTranslator, loadLocale } from '../ui/i18n/translator';
 
 /** Everything the sidebar needs from its surroundings: the browser in the app, fakes in the UI tests. */
@@ -88,7 +89,7 @@ export async function composeSidebar(
     );
   };
   const { agent, refined } = await loadAgentContext(client, getFor, storage, timing, env.waitForProfile);
-  await Promise.all([loadLocale(agent.locale), loadLocale(agent.locale, 'sidebar')]);
+  await Promise.all([loadLocale(agent.locale), loadSidebarTexts(agent.locale)]);
   let generation = 0;
   let current = assemble(agent);
   void refined?.then((late) => {

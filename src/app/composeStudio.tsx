@@ -11,6 +11,7 @@ import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from '../da
 import { createStoredRateState } from '../data/zendesk/sharedRateState';
 import { ClientProvider } from '../ui/ClientProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { loadPageTexts, loadSidebarTexts } from '../ui/i18n/laterParts';
 import { createTranslator, loadLocale } from '../ui/i18n/translator';
 import { TranslatorContext } from '../ui/i18n/TranslatorContext';
 import { AppPage } from '../ui/AppPage';
@@ -63,9 +64,11 @@ export async function composeStudio(env: StudioEnvironment): Promise<ReactElemen
   const { client, storage, timing } = env;
   const viewer = v.parse(ViewerSchema, await client.get('currentUser'));
   // The page shows the sidebar's texts too (the preview, goal names, statuses).
-  await Promise.all(
-    (['firstPaint', 'sidebar', 'pages'] as const).map((part) => loadLocale(viewer.locale, part)),
-  );
+  await Promise.all([
+    loadLocale(viewer.locale),
+    loadSidebarTexts(viewer.locale),
+    loadPageTexts(viewer.locale),
+  ]);
   const translator = createTranslator(viewer.locale);
   const isAdmin = viewer.role === 'admin';
   const timeZone = viewer.timeZone?.ianaName ?? 'UTC';

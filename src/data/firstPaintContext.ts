@@ -1,6 +1,6 @@
 import type { KeyValueStore } from './engine/snapshotCache';
 import type { LastBoard } from './lastBoard';
-import { createLastBoardStore } from './lastBoard';
+import { readLastBoard } from './lastBoard';
 import type { ZafClient } from './zaf/zafClient';
 
 /** What the sidebar's first paint draws with: who is looking, in which language, and their last board. */
@@ -27,7 +27,7 @@ export async function readFirstPaintContext(
   const [user, account] = await Promise.all([client.get('currentUser'), client.get('currentAccount')]);
   if (!isRecord(user) || typeof user.id !== 'number') return null;
   if (!isRecord(account) || typeof account.subdomain !== 'string') return null;
-  const lastBoard = createLastBoardStore(store, account.subdomain, user.id).read(now);
+  const lastBoard = readLastBoard(store, account.subdomain, user.id, now);
   if (!lastBoard) return null;
   return {
     agentId: user.id,

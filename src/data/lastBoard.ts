@@ -26,7 +26,7 @@ export interface LastBoard {
 /** Older figures are not worth a first paint: the sidebar says it is loading instead. */
 export const LAST_BOARD_MAX_AGE_MS = 12 * 3_600_000;
 
-const VERSION = 1;
+export const LAST_BOARD_VERSION = 1;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -54,7 +54,7 @@ function isDrawable(p: unknown): p is Record<string, unknown> {
  * own; a damaged one fails here or in the first paint's error boundary, and the engine's board replaces it.
  */
 function paintable(stored: unknown, now: number): LastBoard | null {
-  if (!isRecord(stored) || stored.version !== VERSION || !isRecord(stored.board)) return null;
+  if (!isRecord(stored) || stored.version !== LAST_BOARD_VERSION || !isRecord(stored.board)) return null;
   const board = stored.board as unknown as LastBoard;
   if (
     typeof board.savedAt !== 'number' ||
@@ -72,47 +72,19 @@ function paintable(stored: unknown, now: number): LastBoard | null {
   return periodsStillRunning && nudgesStillDue ? board : null;
 }
 
-export interface LastBoardStore {
-  read(now: number): LastBoard | null;
-  save(board: LastBoard): void;
-  clear(): void;
-}
-
-/** The last board of one agent on one account (its key names both). */
-export function createLastBoardStore(
+/** The last board of one agent on one account, if it can be painted now (see paintable). */
+export function readLastBoard(
   store: KeyValueStore,
   accountSubdomain: string,
   agentId: number,
-): LastBoardStore {
-  const key = storageKeys.lastBoard({ accountSubdomain, agentId });
-  let lastWritten: string | null = null;
-  return {
-    read(now) {
-      try {
-        return paintable(JSON.parse(store.getItem(key) ?? 'null'), now);
-      } catch {
-        return null;
-      }
-    },
-    save(board) {
-      // The board is redrawn every 30 s with the same figures: write only what changed.
-      const { savedAt, ...figures } = board;
-      const fingerprint = JSON.stringify(figures);
-      if (fingerprint === lastWritten) return;
-      try {
-        store.setItem(key, JSON.stringify({ version: VERSION, board: { ...figures, savedAt } }));
-        lastWritten = fingerprint;
-      } catch {
-        // Storage full or blocked: the next sidebar shows "Loading" first, nothing worse.
-      }
-    },
-    clear() {
-      lastWritten = null;
-      try {
-        store.removeItem(key);
-      } catch {
-        // Nothing to forget.
-      }
-    },
-  };
+  now: number,
+): LastBoard | null {
+  try {
+    return paintable(
+      JSON.parse(store.getItem(storageKeys.lastBoard({ accountSubdomain, agentId })) ?? 'null'),
+      now,
+    );
+  } catch {
+    return null;
+  }
 }

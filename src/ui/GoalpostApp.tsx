@@ -6,7 +6,7 @@ import type { TargetHistory } from '../core/metrics/teamHistory';
 import type { ParsedSettings } from '../core/settings/appSettings';
 import type { AgentContext } from '../data/agentContext';
 import type { NudgeHistoryStore } from '../data/engine/nudgeHistoryStore';
-import type { LastBoardStore } from '../data/lastBoard';
+import type { LastBoardStore } from '../data/lastBoardStore';
 import type { DataEngine } from '../data/engineState';
 import type { SidebarActivity } from '../data/zaf/sidebarActivity';
 import type { ZafClient } from '../data/zaf/zafClient';

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { LastBoard } from '../data/lastBoard';
 import type { ZafClient } from '../data/zaf/zafClient';
 import { GoalBoardView } from './components/GoalBoardView';
@@ -12,8 +13,14 @@ export interface LastBoardAppProps {
   lastBoard: LastBoard;
   isAdmin: boolean;
   agentId: number;
-  now: number;
+  /** The clock: the footer's age and countdown keep moving while this board is up. */
+  now: () => number;
+  /** Refresh, pressed before the full sidebar is up: starts it again if its start failed. */
+  onRefresh: () => void;
 }
+
+/** How often the ages on the board are brought up to date, as the full sidebar does. */
+const TICK_MS = 30_000;
 
 const nothing = () => undefined;
 
@@ -21,7 +28,20 @@ const nothing = () => undefined;
  * The sidebar's first paint: the board this agent last saw, drawn from plain data while the engine loads.
  * It is the same view the full sidebar draws, so the swap changes figures only if they did.
  */
-export function LastBoardApp({ client, translator, lastBoard, isAdmin, agentId, now }: LastBoardAppProps) {
+export function LastBoardApp({
+  client,
+  translator,
+  lastBoard,
+  isAdmin,
+  agentId,
+  now: clock,
+  onRefresh,
+}: LastBoardAppProps) {
+  const [now, setNow] = useState(clock);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock()), TICK_MS);
+    return () => clearInterval(timer);
+  }, [clock]);
   const board: GoalBoard = {
     state: {
       status: 'ready',
@@ -36,7 +56,7 @@ export function LastBoardApp({ client, translator, lastBoard, isAdmin, agentId, 
     progress: lastBoard.progress,
     nudges: lastBoard.nudges,
     pendingSolveCount: lastBoard.pendingSolveCount,
-    clock: () => now,
+    clock,
     dismiss: nothing,
   };
   return (
@@ -51,7 +71,7 @@ export function LastBoardApp({ client, translator, lastBoard, isAdmin, agentId, 
         board={board}
         isAdmin={isAdmin}
         isTeamViewPartial={lastBoard.isTeamViewPartial}
-        onRefresh={nothing}
+        onRefresh={onRefresh}
         onOpenStudio={() => client.openAppPage()}
         trends={lastBoard.trends}
         agentId={agentId}

@@ -58,16 +58,14 @@ interface Draft {
  * The open answers panel: reads the agent's answers on their goals this period (one request, by their own
  * goals' ids) and lets them choose fair, too high or too low, with an optional note, and send.
  */
-export default function GoalAnswersPanel({
-  answerable,
-  agentId,
-  now,
-}: {
+export interface GoalAnswersPanelProps {
   /** The personal goals with a period (a `now` goal has nothing to answer for). */
   answerable: readonly GoalProgress[];
   agentId: number;
   now: number;
-}) {
+}
+
+export default function GoalAnswersPanel({ answerable, agentId, now }: GoalAnswersPanelProps) {
   const translator = useTranslator();
   const { t } = translator;
   const client = useClient();

@@ -4,7 +4,7 @@ import firstPaintEnglish from '../../../translations/en.json?part=firstPaint';
 import { PSEUDO_LOCALE, pseudoLocalized } from './pseudoLocale';
 
 export const SHIPPED_LOCALES = ['en', 'de', 'fr', 'es', 'ja', 'pt-br'] as const;
-type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
+export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
 
 /**
  * Each catalog comes in three parts (scripts/catalogPartLoader.js): `firstPaint`, the board's texts;
@@ -17,7 +17,7 @@ type Catalog = typeof en;
 type Texts = Record<string, unknown>;
 /**
  * English's first-paint part is in the main bundle (the fallback, and the loading screen's words before the
- * agent's locale is known); every other part is its own chunk, loaded by loadLocale() for who needs it.
+ * agent's locale is known); every other part is its own chunk, loaded by loadCatalogPart() for who needs it.
  */
 const CATALOGS = new Map<ShippedLocale, Texts>([['en', firstPaintEnglish]]);
 const LOADED = new Set<string>(['en:firstPaint']);
@@ -35,35 +35,25 @@ function merged(into: Texts, part: Texts): Texts {
   return result;
 }
 
-function importPart(language: ShippedLocale, part: CatalogPart): Promise<{ default: unknown }> {
-  switch (part) {
-    case 'firstPaint':
-      return import(
-        /* webpackChunkName: "locale-[request]" */ `../../../translations/${language}.json?part=firstPaint`
-      );
-    case 'sidebar':
-      return import(
-        /* webpackChunkName: "sidebar-[request]" */ `../../../translations/${language}.json?part=sidebar`
-      );
-    case 'pages':
-      return import(
-        /* webpackChunkName: "pages-[request]" */ `../../../translations/${language}.json?part=pages`
-      );
-  }
-}
+/** Imports one language's part of the catalog (a lazy chunk per language and part). */
+export type PartImporter = (language: ShippedLocale) => Promise<{ default: unknown }>;
 
 /**
- * Loads a part of the agent's language (a lazy chunk) so createTranslator() can use it, and English's part
- * too: the fallback for any text a translation lacks.
+ * Loads a part of the agent's language so translators can use it, and English's part too: the fallback for
+ * any text a translation lacks. The later parts' importers live in laterParts.ts, outside the main bundle.
  */
-export async function loadLocale(locale: string, part: CatalogPart = 'firstPaint'): Promise<void> {
+export async function loadCatalogPart(
+  locale: string,
+  part: CatalogPart,
+  importPart: PartImporter,
+): Promise<void> {
   const language = shippedLocale(locale);
   const languages: ShippedLocale[] = language === 'en' ? ['en'] : ['en', language];
   await Promise.all(
     languages.map(async (wanted) => {
       if (LOADED.has(`${wanted}:${part}`)) return;
       try {
-        const loaded = (await importPart(wanted, part)).default;
+        const loaded = (await importPart(wanted)).default;
         if (!isTexts(loaded)) return;
         CATALOGS.set(wanted, merged(CATALOGS.get(wanted) ?? {}, loaded));
         LOADED.add(`${wanted}:${part}`);
@@ -73,6 +63,17 @@ export async function loadLocale(locale: string, part: CatalogPart = 'firstPaint
     }),
   );
 }
+
+/** Loads the board's texts in the agent's language: what the first paint needs. */
+export const loadLocale = (locale: string): Promise<void> =>
+  loadCatalogPart(
+    locale,
+    'firstPaint',
+    (language) =>
+      import(
+        /* webpackChunkName: "locale-[request]" */ `../../../translations/${language}.json?part=firstPaint`
+      ),
+  );
 
 /** Every leaf path of the English catalog ("ui.status.achieved"). */
 type LeafPaths<T, Prefix extends string = ''> = {
@@ -145,22 +146,25 @@ function formatter<T>(key: string, make: () => T): T {
 /** Creates the translator for an agent's locale (e.g. "de-DE"); unknown languages fall back to English. */
 export function createTranslator(locale: string): Translator {
   const language = shippedLocale(locale);
-  const english = CATALOGS.get('en') ?? firstPaintEnglish;
   // Simulator and test builds only: see pseudoLocale.ts.
   const isPseudo = __GOALPOST_PSEUDO__ && locale === PSEUDO_LOCALE;
   const intlLocale = formatter(`supported:${locale}`, () =>
     Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : language,
   );
   // Each catalog picks its plural forms by its own language's rules: an English fallback text for a French
-  // agent still says "0 tickets", not the French "0 ticket".
+  // agent still says "0 tickets", not the French "0 ticket". Catalogs are read at each lookup, so a part
+  // loaded later (the answers panel's, opened from the first paint) speaks through translators made before.
   const pluralRules = (of: string) => formatter(`plural:${of}`, () => new Intl.PluralRules(of));
-  const catalogs = [
-    {
-      texts: CATALOGS.get(language) ?? english,
-      plurals: pluralRules(CATALOGS.has(language) ? language : 'en'),
-    },
-    { texts: english, plurals: pluralRules('en') },
-  ];
+  const catalogs = () => {
+    const english = CATALOGS.get('en') ?? firstPaintEnglish;
+    return [
+      {
+        texts: CATALOGS.get(language) ?? english,
+        plurals: pluralRules(CATALOGS.has(language) ? language : 'en'),
+      },
+      { texts: english, plurals: pluralRules('en') },
+    ];
+  };
   const numberFormat = (maximumFractionDigits: number) =>
     formatter(
       `number:${intlLocale}:${maximumFractionDigits}`,
@@ -185,7 +189,7 @@ export function createTranslator(locale: string): Translator {
 
   function lookup(key: string, values: MessageValues = {}): string {
     const count = values.count;
-    for (const { texts, plurals } of catalogs) {
+    for (const { texts, plurals } of catalogs()) {
       const candidates =
         typeof count === 'number' ? [`${key}_${plurals.select(count)}`, `${key}_other`, key] : [key];
       for (const candidate of candidates) {

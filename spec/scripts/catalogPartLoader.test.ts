@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogPart, partOf } from '../../scripts/catalogPartLoader';
+import { leaves, namedBy, sourceFiles } from '../ui/i18n/catalogKeys';
+
+const root = join(__dirname, '../..');
+const src = (...paths: string[]) => paths.flatMap((path) => sourceFiles(join(root, 'src', path)));
+const english = JSON.parse(readFileSync(join(root, 'translations/en.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+
+/** What the first paint draws (main.js): the board from the last board, and the loading and failed views. */
+const FIRST_PAINT = src(
+  'ui/LastBoardApp.tsx',
+  'ui/StartupView.tsx',
+  'ui/SidebarProviders.tsx',
+  'ui/components/GoalBoardView.tsx',
+  'ui/components/GoalSection.tsx',
+  'ui/components/GoalRow.tsx',
+  'ui/components/StatusTag.tsx',
+  'ui/components/goalText.ts',
+  'ui/components/NudgeList.tsx',
+  'ui/components/TrendLine.tsx',
+  'ui/components/FreshnessFooter.tsx',
+  'ui/components/GapsNotice.tsx',
+  'ui/components/GoalAnswers.tsx',
+  'core/nudges',
+);
+/** What the full sidebar adds once its chunk (and the catalog's `sidebar` part) has loaded. */
+const REST_OF_SIDEBAR = src(
+  'ui/GoalpostApp.tsx',
+  'ui/components/BoardNotices.tsx',
+  'ui/components/DataNotice.tsx',
+  'ui/components/SettingsProblemsNotice.tsx',
+  'ui/components/SettingsProblemItem.tsx',
+  'ui/components/GoalAnswersPanel.tsx',
+  'core/settings',
+);
+
+describe('the catalog parts', () => {
+  const keys = leaves(english);
+
+  it('put every text the first paint shows in the part main.js carries', () => {
+    const named = namedBy(FIRST_PAINT);
+    expect(keys.filter((key) => named(key) && partOf(key) !== 'firstPaint')).toEqual([]);
+  });
+
+  it('put every text the rest of the sidebar shows in a part the sidebar loads', () => {
+    const named = namedBy(REST_OF_SIDEBAR);
+    expect(keys.filter((key) => named(key) && partOf(key) === 'pages')).toEqual([]);
+  });
+
+  it('split a catalog without losing or repeating a text', () => {
+    const parts = (['firstPaint', 'sidebar', 'pages'] as const).map((part) =>
+      leaves(catalogPart(english, part)),
+    );
+    expect(parts.flat().sort()).toEqual([...keys].sort());
+    expect(parts[0]).toContain('app.name');
+    expect(parts[1]).toContain('app.parameters.goals.label');
+    expect(parts[2]).toContain('app.long_description');
+  });
+});
