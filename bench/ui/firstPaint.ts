@@ -25,12 +25,16 @@ const argument = (name: string) => {
 };
 const RUNS = Math.max(15, Number(argument('--runs') ?? 15));
 
-type Candidate = 'helloProgress' | 'helloGarden' | 'sidebar';
+type Candidate = 'helloProgress' | 'helloGarden' | 'sidebar' | 'sidebarGerman';
 const LABELS: Record<Candidate, string> = {
   helloProgress: '(a) Garden hello: ThemeProvider + Progress',
   helloGarden: '(b) Garden hello: every component the sidebar uses',
   sidebar: 'Goalpost sidebar, cached figures',
+  sidebarGerman: 'the same for a German agent (+ board texts)',
 };
+/** Jonas Weber, whose Zendesk profile is in German: his first paint loads the German board texts too. */
+const GERMAN_AGENT_ID = 3720452;
+const isSidebar = (candidate: Candidate) => candidate === 'sidebar' || candidate === 'sidebarGerman';
 
 interface Run {
   firstProgressMs: number;
@@ -221,31 +225,39 @@ async function main() {
     // ticket tab (the hello pages by the host's `benchPage` parameter), so all share the host's own work.
     const open = (candidate: Candidate) =>
       page.goto(
-        `${origin}/?agent=${DEFAULT_AGENT_ID}${candidate === 'sidebar' ? '' : `&benchPage=${candidate}`}`,
+        candidate === 'sidebarGerman'
+          ? `${origin}/?agent=${GERMAN_AGENT_ID}`
+          : `${origin}/?agent=${DEFAULT_AGENT_ID}${candidate === 'sidebar' ? '' : `&benchPage=${candidate}`}`,
       );
     const pathOf = (candidate: Candidate) =>
-      candidate === 'sidebar' ? '/app/assets/iframe.html' : `/app/hello/${candidate}.html`;
+      isSidebar(candidate) ? '/app/assets/iframe.html' : `/app/hello/${candidate}.html`;
     const frameOf = (candidate: Candidate) => () =>
       page.frames().find((f) => {
         const path = f.url().startsWith('http') ? new URL(f.url()).pathname : '';
         return path === pathOf(candidate);
       });
 
-    // Warm-up: the agent's first sidebar fetches and keeps its board; every measured one starts from it.
-    await open('sidebar');
-    const warm = frameOf('sidebar');
-    await firstProgressIn(warm);
-    await warm()!.waitForFunction(
-      () => Object.keys(localStorage).some((key) => key.includes(':lastBoard:')),
-      null,
-      {
-        timeout: 30_000,
-      },
-    );
-    await page.waitForTimeout(1500);
+    // Warm-up: each agent's first sidebar fetches and keeps its board; every measured one starts from it.
+    for (const agent of ['sidebar', 'sidebarGerman'] as const) {
+      await open(agent);
+      const warm = frameOf(agent);
+      await firstProgressIn(warm);
+      await warm()!.waitForFunction(
+        (agentId) =>
+          Object.keys(localStorage).some((key) => key.includes(':lastBoard:') && key.endsWith(`:${agentId}`)),
+        agent === 'sidebar' ? DEFAULT_AGENT_ID : GERMAN_AGENT_ID,
+        { timeout: 30_000 },
+      );
+      await page.waitForTimeout(1500);
+    }
 
-    const runs: Record<Candidate, Run[]> = { helloProgress: [], helloGarden: [], sidebar: [] };
-    const order: Candidate[] = ['helloProgress', 'helloGarden', 'sidebar'];
+    const runs: Record<Candidate, Run[]> = {
+      helloProgress: [],
+      helloGarden: [],
+      sidebar: [],
+      sidebarGerman: [],
+    };
+    const order: Candidate[] = ['helloProgress', 'helloGarden', 'sidebar', 'sidebarGerman'];
     for (let round = -1; round < RUNS; round += 1) {
       const rotated = order.map((_, i) => order[(i + Math.max(round, 0)) % order.length]!);
       for (const candidate of rotated) {
