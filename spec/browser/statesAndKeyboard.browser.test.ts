@@ -60,6 +60,24 @@ test('the first paint shows the last board, axe clean, and keeps it when the sid
   await expect(frame.getByText(/^Updated/).count()).resolves.toBe(1);
 });
 
+test('a last board whose day is over leaves the screen at the next retry, for the failure in words', async () => {
+  const { page } = browser;
+  const { ticketId } = await openWorkspaceAs(page, AOIFE);
+  const first = await sidebarFrame(page, ticketId);
+  await first.waitForFunction(() => Object.keys(localStorage).some((key) => key.includes(':lastBoard:')));
+
+  // Offline for the sidebar's chunk: the last board is all there is, until its period ends.
+  await page.route('**/assets/sidebar.js', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${simulatorUrl()}?agent=${AOIFE}`);
+  const frame = sidebar(page, ticketId);
+  await frame.getByRole('progressbar', { name: 'Solved today' }).waitFor({ timeout: 30_000 });
+  await control('/__sim/clock', { minutes: 24 * 60 });
+
+  // The first retry comes 8–15 s after the failed start.
+  await frame.getByText(/^Goalpost couldn't start/).waitFor({ timeout: 30_000 });
+  await expect(frame.getByRole('progressbar').count()).resolves.toBe(0);
+});
+
 /** What has focus in the frame, as a screen reader would name it, and whether it shows that it has. */
 const focused = (frame: Frame) =>
   frame.evaluate(() => {
