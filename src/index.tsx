@@ -68,13 +68,14 @@ function start(): void {
   const activity = createSidebarActivity(client, () => window.innerWidth > 0 && window.innerHeight > 0);
 
   const attempt = async (): Promise<void> => {
-    window.clearInterval(retryTimer);
+    // The countdown (an interval) or the quiet retry under a last board (a timeout): one list of timers.
     window.clearTimeout(retryTimer);
     // A retry replaces a failure message at once; a first start gives the last board its chance first; a
     // last board on screen stays there.
-    if (isShowingLastBoard) window.clearTimeout(loadingTimer);
-    else if (failures > 0) show({ kind: 'loading' });
-    else showLoadingSoon();
+    if (!isShowingLastBoard) {
+      if (failures > 0) show({ kind: 'loading' });
+      else showLoadingSoon();
+    }
     const timing = {
       now: () => Date.now(),
       sleep: (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms)),
@@ -103,11 +104,8 @@ function start(): void {
         render(
           <LastBoardApp
             client={client}
-            translator={createTranslator(firstPaint.locale)}
-            lastBoard={firstPaint.lastBoard}
-            isAdmin={firstPaint.isAdmin}
-            agentId={firstPaint.agentId}
-            now={Date.now}
+            firstPaint={firstPaint}
+            clock={Date.now}
             onRefresh={() => {
               // Only after a failed start: otherwise the full sidebar is already on its way.
               if (failures > 0) void attempt();

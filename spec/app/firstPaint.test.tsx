@@ -2,7 +2,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { readFirstPaintContext } from '../../src/data/firstPaintContext';
 import { storageKeys } from '../../src/data/storageKeys';
-import { createTranslator } from '../../src/ui/i18n/translator';
 import { LastBoardApp } from '../../src/ui/LastBoardApp';
 import { createFakeClient } from '../data/createFakeClient';
 import type { FakeClient } from '../data/createFakeClient';
@@ -44,11 +43,8 @@ async function paintFirst(client: FakeClient, storage: MemoryStore) {
   return render(
     <LastBoardApp
       client={client}
-      translator={createTranslator(context.locale)}
-      lastBoard={context.lastBoard}
-      isAdmin={context.isAdmin}
-      agentId={context.agentId}
-      now={() => client.zendesk.now}
+      firstPaint={context}
+      clock={() => client.zendesk.now}
       onRefresh={() => undefined}
     />,
   );

@@ -1,20 +1,18 @@
-import { useEffect, useState } from 'react';
-import type { LastBoard } from '../data/lastBoard';
+import { useEffect, useMemo, useState } from 'react';
+import type { FirstPaintContext } from '../data/firstPaintContext';
 import type { ZafClient } from '../data/zaf/zafClient';
 import { GoalBoardView } from './components/GoalBoardView';
 import type { GoalBoard } from './hooks/useGoalBoard';
-import type { Translator } from './i18n/translator';
+import { createTranslator } from './i18n/translator';
 import { SidebarProviders } from './SidebarProviders';
 import { StartupView } from './StartupView';
 
 export interface LastBoardAppProps {
   client: ZafClient;
-  translator: Translator;
-  lastBoard: LastBoard;
-  isAdmin: boolean;
-  agentId: number;
-  /** The clock: the footer's age and countdown keep moving while this board is up. */
-  now: () => number;
+  /** Who is looking and their last board; their language's board texts are loaded (loadLocale). */
+  firstPaint: FirstPaintContext;
+  /** The footer's age and countdown keep moving by it while this board is up. */
+  clock: () => number;
   /** Refresh, pressed before the full sidebar is up: starts it again if its start failed. */
   onRefresh: () => void;
 }
@@ -28,15 +26,9 @@ const nothing = () => undefined;
  * The sidebar's first paint: the board this agent last saw, drawn from plain data while the engine loads.
  * It is the same view the full sidebar draws, so the swap changes figures only if they did.
  */
-export function LastBoardApp({
-  client,
-  translator,
-  lastBoard,
-  isAdmin,
-  agentId,
-  now: clock,
-  onRefresh,
-}: LastBoardAppProps) {
+export function LastBoardApp({ client, firstPaint, clock, onRefresh }: LastBoardAppProps) {
+  const { lastBoard, isAdmin, agentId, locale } = firstPaint;
+  const translator = useMemo(() => createTranslator(locale), [locale]);
   const [now, setNow] = useState(clock);
   useEffect(() => {
     const timer = setInterval(() => setNow(clock()), TICK_MS);
