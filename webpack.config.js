@@ -27,12 +27,12 @@ module.exports = (env = {}, argv = {}) => {
       main: './src/index.tsx',
       ...(isSimulator ? { zaf_sdk: './simulator/zafSdkGlobal.js' } : {}),
     },
-    // Lazy chunks (the nav_bar page's studio) load from beside main.js, wherever Zendesk serves assets/ from.
+    // Lazy chunks load from beside main.js, wherever Zendesk serves assets/ from: src/publicPath.ts says where.
     output: {
       path: path.join(outDir, 'assets'),
       filename: '[name].js',
       chunkFilename: '[name].js',
-      publicPath: 'auto',
+      publicPath: '',
       clean: true,
     },
     // No eval-based source maps: the bundle must contain no eval.
@@ -44,7 +44,7 @@ module.exports = (env = {}, argv = {}) => {
         {
           test: /translations[\\/][^\\/]+\.json$/,
           resourceQuery: /part=/,
-          type: 'json',
+          type: 'javascript/auto',
           use: path.resolve(__dirname, 'scripts/catalogPartLoader.js'),
         },
         {

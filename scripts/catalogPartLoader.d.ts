@@ -2,4 +2,8 @@
 export type CatalogPart = 'firstPaint' | 'sidebar' | 'pages';
 export const PARTS: readonly CatalogPart[];
 export function partOf(path: string): CatalogPart;
-export function catalogPart(catalog: Record<string, unknown>, part: CatalogPart): Record<string, unknown>;
+export const STARTUP_KEYS: readonly string[];
+export function catalogPart(
+  catalog: Record<string, unknown>,
+  part: CatalogPart | 'startup',
+): Record<string, unknown>;

@@ -1,8 +1,10 @@
+// First: chunks load from beside main.js (see publicPath.ts).
+import './publicPath';
 import type { ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { readFirstPaintContext } from './data/firstPaintContext';
+import { readStartContext } from './data/firstPaintContext';
 import { createSidebarActivity } from './data/zaf/sidebarActivity';
-import { createZafClient } from './data/zaf/zafClient';
+import { createZafClient, loadRequestSender } from './data/zaf/zafClient';
 import { LastBoardApp } from './ui/LastBoardApp';
 import type { StartupState } from './ui/StartupView';
 import { StartupView } from './ui/StartupView';
@@ -34,12 +36,9 @@ function start(): void {
   const root = createRoot(
     document.getElementById('root') ?? document.body.appendChild(document.createElement('div')),
   );
-  // The agent's Zendesk locale arrives with the context; until then the browser's is the best guess.
+  // The agent's Zendesk locale arrives with ZAF's context; until then, English words (the only ones main.js
+  // carries) with the browser's number formats.
   let translator = createTranslator(navigator.language);
-  // The browser's language is the first guess; its catalog (a small chunk) replaces English once loaded.
-  void loadLocale(navigator.language).then(() => {
-    translator = createTranslator(navigator.language);
-  });
   let retryTimer: number | undefined;
   let loadingTimer: number | undefined;
   let failures = 0;
@@ -91,20 +90,26 @@ function start(): void {
       }
       // The first paint is the board this agent last saw, drawn by this small bundle; the engine, settings
       // parser and goal evaluation (the `sidebar` chunk) load after it and redraw it with current figures.
-      const firstPaint = await readFirstPaintContext(client, window.localStorage, Date.now()).catch(
-        () => null,
-      );
-      if (!firstPaint && isShowingLastBoard) {
+      const context = await readStartContext(client, window.localStorage, Date.now()).catch(() => null);
+      // The agent's board texts: the last board's words, and the loading and failed views' once loaded.
+      const boardTexts = context
+        ? loadLocale(context.locale).then(
+            () => true,
+            () => false,
+          )
+        : null;
+      if (context) translator = createTranslator(context.locale);
+      if (!context?.lastBoard && isShowingLastBoard) {
         // A retry over a last board that has since gone stale (its period over, or 12 h old): it goes.
         isShowingLastBoard = false;
         show({ kind: 'loading' });
       }
-      if (firstPaint) {
-        await loadLocale(firstPaint.locale);
+      // A board whose words could not load (its chunk failed: offline) is not drawn in raw keys.
+      if (context?.lastBoard && (await boardTexts)) {
         render(
           <LastBoardApp
             client={client}
-            firstPaint={firstPaint}
+            firstPaint={{ ...context, lastBoard: context.lastBoard }}
             clock={Date.now}
             onRefresh={() => {
               // Only after a failed start: otherwise the full sidebar is already on its way.
@@ -115,6 +120,8 @@ function start(): void {
         isShowingLastBoard = true;
         await afterPaint();
       }
+      // The code that sends requests loads beside the sidebar's, not after it (a failure is the first request's).
+      void loadRequestSender().catch(() => undefined);
       const { composeSidebar } = await import(/* webpackChunkName: "sidebar" */ './app/composeSidebar');
       const sidebar = await composeSidebar(
         {

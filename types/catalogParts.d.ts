@@ -11,3 +11,7 @@ declare module '*.json?part=pages' {
   const catalog: Record<string, unknown>;
   export default catalog;
 }
+declare module '*.json?part=startup' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}

@@ -29,10 +29,10 @@ type Candidate = 'helloProgress' | 'helloGarden' | 'sidebar' | 'sidebarGerman';
 const LABELS: Record<Candidate, string> = {
   helloProgress: '(a) Garden hello: ThemeProvider + Progress',
   helloGarden: '(b) Garden hello: every component the sidebar uses',
-  sidebar: 'Goalpost sidebar, cached figures',
-  sidebarGerman: 'the same for a German agent (+ board texts)',
+  sidebar: 'Goalpost sidebar, cached figures (English agent)',
+  sidebarGerman: 'the same for a German agent',
 };
-/** Jonas Weber, whose Zendesk profile is in German: his first paint loads the German board texts too. */
+/** Jonas Weber, whose Zendesk profile is in German: his first paint loads the German board texts. */
 const GERMAN_AGENT_ID = 3720452;
 const isSidebar = (candidate: Candidate) => candidate === 'sidebar' || candidate === 'sidebarGerman';
 
@@ -293,7 +293,7 @@ async function main() {
       `${median(values).toFixed(0)} ms (${quantile(values, 0.25).toFixed(0)}–${quantile(values, 0.75).toFixed(0)})`;
     const pageB = figures.find((f) => f.candidate === 'helloGarden')!;
     const pageA = figures.find((f) => f.candidate === 'helloProgress')!;
-    const sidebar = figures.find((f) => f.candidate === 'sidebar')!;
+    const agents = figures.filter((f) => isSidebar(f.candidate));
     const zafKb = gzipKb(['assets/zaf_sdk.js']);
 
     console.log(
@@ -313,23 +313,31 @@ async function main() {
       console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
       if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     }
-    const ratio = (value: number, base: number) => (value / base).toFixed(2);
-    console.log(`\nGoalpost's first-paint JS: ${sidebar.scripts.join(', ')}`);
+    const ratio = (value: number, base: number) => value / base;
+    const shown = (value: number) => value.toFixed(2);
     console.log(`(plus Zendesk's ZAF SDK, ${zafKb.toFixed(1)} KB, loaded by every app from Zendesk's CDN)`);
+    for (const agent of agents) {
+      console.log(`\n${LABELS[agent.candidate]}: ${agent.scripts.join(', ')}`);
+      console.log(
+        `  against (a): JS ${shown(ratio(agent.jsKb, pageA.jsKb))}×, first progress ` +
+          `${shown(ratio(median(agent.paint), median(pageA.paint)))}×, main-thread JS ` +
+          `${shown(ratio(median(agent.script), median(pageA.script)))}×`,
+      );
+      console.log(
+        `  against (b): JS ${shown(ratio(agent.jsKb, pageB.jsKb))}× (target ≤ 1.2, and ≤ 95 KB), first progress ` +
+          `${shown(ratio(median(agent.paint), median(pageB.paint)))}× (target ≤ 1.3), main-thread JS ` +
+          `${shown(ratio(median(agent.script), median(pageB.script)))}×`,
+      );
+    }
     console.log(
-      `Against (a): JS ${ratio(sidebar.jsKb, pageA.jsKb)}×, first progress ${ratio(median(sidebar.paint), median(pageA.paint))}×, ` +
-        `main-thread JS ${ratio(median(sidebar.script), median(pageA.script))}×`,
+      '\nThe two lines below compare with (b), the Garden hello page with every component the sidebar uses;\n' +
+        "each is the larger of the two agents' (English, German) ratios.",
     );
+    const worst = (of: (agent: (typeof agents)[number]) => number) => Math.max(...agents.map(of));
+    console.log(`first-paint JS / Garden hello: ${shown(worst((a) => ratio(a.jsKb, pageB.jsKb)))}`);
     console.log(
-      `Against (b): JS ${ratio(sidebar.jsKb, pageB.jsKb)}× (target ≤ 1.2, and ≤ 95 KB), first progress ` +
-        `${ratio(median(sidebar.paint), median(pageB.paint))}× (target ≤ 1.3), main-thread JS ` +
-        `${ratio(median(sidebar.script), median(pageB.script))}×`,
+      `cached first paint / Garden hello: ${shown(worst((a) => ratio(median(a.paint), median(pageB.paint))))}`,
     );
-    console.log(
-      'The two lines below compare with (b), the Garden hello page with every component the sidebar uses.',
-    );
-    console.log(`first-paint JS / Garden hello: ${ratio(sidebar.jsKb, pageB.jsKb)}`);
-    console.log(`cached first paint / Garden hello: ${ratio(median(sidebar.paint), median(pageB.paint))}`);
   } finally {
     await browser.close();
     await simulator.close();

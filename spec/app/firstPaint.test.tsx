@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { render, screen, within } from '@testing-library/react';
-import { readFirstPaintContext } from '../../src/data/firstPaintContext';
+import { readStartContext } from '../../src/data/firstPaintContext';
 import { storageKeys } from '../../src/data/storageKeys';
 import { LastBoardApp } from '../../src/ui/LastBoardApp';
 import { createFakeClient } from '../data/createFakeClient';
@@ -38,12 +38,12 @@ async function sidebarSeenBefore(client: FakeClient) {
 }
 
 async function paintFirst(client: FakeClient, storage: MemoryStore) {
-  const context = await readFirstPaintContext(client, storage, client.zendesk.now);
-  if (!context) throw new Error('Nothing to paint');
+  const context = await readStartContext(client, storage, client.zendesk.now);
+  if (!context?.lastBoard) throw new Error('Nothing to paint');
   return render(
     <LastBoardApp
       client={client}
-      firstPaint={context}
+      firstPaint={{ ...context, lastBoard: context.lastBoard }}
       clock={() => client.zendesk.now}
       onRefresh={() => undefined}
     />,
@@ -76,7 +76,9 @@ describe('the sidebar’s first paint', () => {
       agentId: 3720452,
       zendesk: client.zendesk,
     });
-    expect(await readFirstPaintContext(colleague, storage, client.zendesk.now)).toBeNull();
+    expect(await readStartContext(colleague, storage, client.zendesk.now)).toEqual(
+      expect.objectContaining({ agentId: 3720452, lastBoard: null }),
+    );
   });
 
   it('says it is loading, not that it crashed, when the kept board cannot be drawn', async () => {

@@ -13,7 +13,24 @@ import {
 // The states sidebar.browser.test.ts and darkMode.browser.test.ts do not scan: loading, figures unavailable,
 // the first paint from the last board, and a failed start over it; then the whole sidebar by keyboard alone.
 const AOIFE = 3720451;
+/** Jonas Weber, whose Zendesk profile is in German. */
+const JONAS = 3720452;
 const browser = freshSimulatorForEachTest();
+
+/** An agent's sidebar has drawn their board and kept it for the next ticket's first paint. */
+async function boardKeptFor(agentId: number) {
+  const { ticketId } = await openWorkspaceAs(browser.page, agentId);
+  const first = await sidebarFrame(browser.page, ticketId);
+  await first.waitForFunction(() => Object.keys(localStorage).some((key) => key.includes(':lastBoard:')));
+  return ticketId;
+}
+
+/** The agent's next sidebar, offline for its engine (the `sidebar` chunk): the last board is all it has. */
+async function nextSidebarWithoutEngine(agentId: number, ticketId: number) {
+  await browser.page.route('**/assets/sidebar.js', (route) => route.abort('internetdisconnected'));
+  await browser.page.goto(`${simulatorUrl()}?agent=${agentId}`);
+  return sidebar(browser.page, ticketId);
+}
 
 test('axe finds nothing while loading and when no figures can be loaded', async () => {
   const { page } = browser;
@@ -32,9 +49,7 @@ test('axe finds nothing while loading and when no figures can be loaded', async 
 
 test('the first paint shows the last board, axe clean, and keeps it when the sidebar cannot start', async () => {
   const { page } = browser;
-  const { ticketId } = await openWorkspaceAs(page, AOIFE);
-  const first = await sidebarFrame(page, ticketId);
-  await first.waitForFunction(() => Object.keys(localStorage).some((key) => key.includes(':lastBoard:')));
+  const ticketId = await boardKeptFor(AOIFE);
   const solved = await sidebar(page, ticketId)
     .getByRole('progressbar', { name: 'Solved today' })
     .getAttribute('aria-valuetext');
@@ -61,21 +76,34 @@ test('the first paint shows the last board, axe clean, and keeps it when the sid
 });
 
 test('a last board whose day is over leaves the screen at the next retry, for the failure in words', async () => {
-  const { page } = browser;
-  const { ticketId } = await openWorkspaceAs(page, AOIFE);
-  const first = await sidebarFrame(page, ticketId);
-  await first.waitForFunction(() => Object.keys(localStorage).some((key) => key.includes(':lastBoard:')));
+  const ticketId = await boardKeptFor(AOIFE);
 
   // Offline for the sidebar's chunk: the last board is all there is, until its period ends.
-  await page.route('**/assets/sidebar.js', (route) => route.abort('internetdisconnected'));
-  await page.goto(`${simulatorUrl()}?agent=${AOIFE}`);
-  const frame = sidebar(page, ticketId);
+  const frame = await nextSidebarWithoutEngine(AOIFE, ticketId);
   await frame.getByRole('progressbar', { name: 'Solved today' }).waitFor({ timeout: 30_000 });
   await control('/__sim/clock', { minutes: 24 * 60 });
 
   // The first retry comes 8–15 s after the failed start.
   await frame.getByText(/^Goalpost couldn't start/).waitFor({ timeout: 30_000 });
   await expect(frame.getByRole('progressbar').count()).resolves.toBe(0);
+});
+
+test('a German agent’s first paint is in German; with no texts to be had, the failure is said in words', async () => {
+  const { page } = browser;
+  const ticketId = await boardKeptFor(JONAS);
+
+  // The next ticket's sidebar, offline for its engine: the last board, in the agent's own language.
+  const frame = await nextSidebarWithoutEngine(JONAS, ticketId);
+  await frame.getByRole('region', { name: 'Meine Ziele' }).waitFor({ timeout: 30_000 });
+  await expect(frame.getByRole('progressbar').count()).resolves.toBeGreaterThan(0);
+
+  // Offline for every language's board texts too: no board in raw keys, but the words main.js carries.
+  await page.route('**/assets/locale-*-json.js', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${simulatorUrl()}?agent=${JONAS}`);
+  await frame.getByText(/^Goalpost couldn't start/).waitFor({ timeout: 30_000 });
+  await expect(frame.getByRole('progressbar').count()).resolves.toBe(0);
+  await expect(frame.getByText(/\bui\.[a-z]/).count()).resolves.toBe(0);
+  await expect(frame.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(1);
 });
 
 /** What has focus in the frame, as a screen reader would name it, and whether it shows that it has. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogPart, partOf } from '../../scripts/catalogPartLoader';
+import { catalogPart, partOf, STARTUP_KEYS } from '../../scripts/catalogPartLoader';
 import { leaves, namedBy, sourceFiles } from '../ui/i18n/catalogKeys';
 
 const root = join(__dirname, '../..');
@@ -10,7 +10,10 @@ const english = JSON.parse(readFileSync(join(root, 'translations/en.json'), 'utf
   unknown
 >;
 
-/** What the first paint draws (main.js): the board from the last board, and the loading and failed views. */
+/**
+ * What the first paint draws with main.js and the agent's board texts: the board from the last board, and the
+ * loading and failed views.
+ */
 const FIRST_PAINT = src(
   'ui/LastBoardApp.tsx',
   'ui/StartupView.tsx',
@@ -21,14 +24,16 @@ const FIRST_PAINT = src(
   'ui/components/StatusTag.tsx',
   'ui/components/goalText.ts',
   'ui/components/NudgeList.tsx',
-  'ui/components/TrendLine.tsx',
   'ui/components/FreshnessFooter.tsx',
   'ui/components/GapsNotice.tsx',
   'ui/components/GoalAnswers.tsx',
   'core/nudges',
 );
-/** What the full sidebar adds once its chunk (and the catalog's `sidebar` part) has loaded. */
+/** The views drawn before the agent's language is known, in main.js's English startup texts. */
+const BEFORE_THE_LANGUAGE = src('ui/StartupView.tsx');
+/** What the full sidebar adds once its chunk (and the catalog's `sidebar` part) has loaded; trend lines too. */
 const REST_OF_SIDEBAR = src(
+  'ui/components/TrendLine.tsx',
   'ui/GoalpostApp.tsx',
   'ui/components/BoardNotices.tsx',
   'ui/components/DataNotice.tsx',
@@ -44,6 +49,15 @@ describe('the catalog parts', () => {
   it('put every text the first paint shows in the part main.js carries', () => {
     const named = namedBy(FIRST_PAINT);
     expect(keys.filter((key) => named(key) && partOf(key) !== 'firstPaint')).toEqual([]);
+  });
+
+  it('give main.js, in English, the texts of every view drawn before the agent’s language is known', () => {
+    const named = namedBy(BEFORE_THE_LANGUAGE);
+    const startup = leaves(catalogPart(english, 'startup'));
+    expect(keys.filter((key) => named(key) && !startup.includes(key))).toEqual([]);
+    expect(startup.sort()).toEqual([...STARTUP_KEYS].sort());
+    // A subset of the board's texts: the agent's language's part says them all again, in that language.
+    expect(startup.filter((key) => partOf(key) !== 'firstPaint')).toEqual([]);
   });
 
   it('put every text the rest of the sidebar shows in a part the sidebar loads', () => {

@@ -3,7 +3,7 @@ import type { GoalProgress } from '../core/metrics/goalProgress';
 import type { NudgeCandidate } from '../core/nudges/nudgeRules';
 import type { GoalTrend } from '../core/trends/goalTrend';
 import type { KeyValueStore } from './engine/snapshotCache';
-import { storageKeys } from './storageKeys';
+import { lastBoardKey } from './storageKeys';
 
 /**
  * The board this agent's sidebar last showed, as plain data: the next sidebar paints it at once, before the
@@ -80,10 +80,7 @@ export function readLastBoard(
   now: number,
 ): LastBoard | null {
   try {
-    return paintable(
-      JSON.parse(store.getItem(storageKeys.lastBoard({ accountSubdomain, agentId })) ?? 'null'),
-      now,
-    );
+    return paintable(JSON.parse(store.getItem(lastBoardKey({ accountSubdomain, agentId })) ?? 'null'), now);
   } catch {
     return null;
   }

@@ -62,3 +62,45 @@ describe('the message catalog', () => {
     expect(createTranslator('pt-BR').t('ui.status.onTrack')).not.toBe('On track');
   });
 });
+
+describe('loading a language’s texts', () => {
+  // The catalogs loaded are module state: each case starts from a bundle that has loaded none.
+  const freshTranslatorModule = async () => {
+    jest.resetModules();
+    return import('../../../src/ui/i18n/translator');
+  };
+  const boardTexts = { ui: { refresh: 'Refresh', status: { onTrack: 'On track' } } };
+
+  it('loads only the agent’s language when its texts load', async () => {
+    const { loadCatalogPart, createTranslator: translatorFor } = await freshTranslatorModule();
+    const asked: string[] = [];
+    await loadCatalogPart('de-DE', 'firstPaint', async (language) => {
+      asked.push(language);
+      return { default: { ui: { refresh: 'Aktualisieren' } } };
+    });
+    expect(asked).toEqual(['de']);
+    expect(translatorFor('de-DE').t('ui.refresh')).toBe('Aktualisieren');
+  });
+
+  it('speaks English, not raw keys, when the agent’s language cannot load', async () => {
+    const { loadCatalogPart, createTranslator: translatorFor } = await freshTranslatorModule();
+    const asked: string[] = [];
+    await loadCatalogPart('fr-FR', 'firstPaint', async (language) => {
+      asked.push(language);
+      if (language === 'fr') throw new Error('Loading chunk locale-fr-json failed');
+      return { default: boardTexts };
+    });
+    expect(asked).toEqual(['fr', 'en']);
+    expect(translatorFor('fr-FR').t('ui.status.onTrack')).toBe('On track');
+  });
+
+  it('fails when no language’s texts could load, and the startup views still have their words', async () => {
+    const { loadCatalogPart, createTranslator: translatorFor } = await freshTranslatorModule();
+    await expect(
+      loadCatalogPart('ja', 'firstPaint', () => Promise.reject(new Error('offline'))),
+    ).rejects.toThrow('offline');
+    const translator = translatorFor('ja');
+    expect(translator.t('ui.loading')).toBe('Loading your goals…');
+    expect(translator.t('ui.tryAgain')).toBe('Try again');
+  });
+});

@@ -34,28 +34,11 @@ export interface ZafClient {
   context(): Promise<{ ticketId: number | null; subdomain: string | null; location: string | null }>;
 }
 
-function lowerCaseHeaders(headers: unknown): Record<string, string> {
-  if (!headers || typeof headers !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(headers as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]),
-  );
-}
-
-/** Reads ZAF's answer (complete response on success, jqXHR-like object on failure) into one shape. */
-export function toHttpResponse(raw: unknown): HttpResponse | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const answer = raw as Record<string, unknown>;
-  if (typeof answer.status !== 'number' || answer.status === 0) return null;
-  let body: unknown = answer.responseJSON;
-  if (body === undefined && typeof answer.responseText === 'string') {
-    try {
-      body = JSON.parse(answer.responseText);
-    } catch {
-      body = answer.responseText;
-    }
-  }
-  return { status: answer.status, headers: lowerCaseHeaders(answer.headers), body };
-}
+/**
+ * Sending requests (and reading ZAF's two shapes of answer) is a chunk of its own: the first paint sends none.
+ * index.tsx starts loading it with the full sidebar; the first request waits for it otherwise.
+ */
+export const loadRequestSender = () => import(/* webpackChunkName: "zaf-request" */ './zafRequest');
 
 /** Wraps the SDK client; kept separate from createZafClient so tests can wrap a fake SDK client. */
 export function wrapZafClient(sdk: ZafSdkClient): ZafClient {
@@ -90,26 +73,9 @@ export function wrapZafClient(sdk: ZafSdkClient): ZafClient {
       sdk.on(event, handler);
       return () => sdk.off(event, handler);
     },
-    async request({ url, method = 'GET', body, timeout = 10_000 }) {
-      try {
-        const raw = await sdk.request({
-          url,
-          type: method,
-          dataType: 'json',
-          ...(body === undefined ? {} : { contentType: 'application/json', data: JSON.stringify(body) }),
-          httpCompleteResponse: true,
-          // Goalpost honours Retry-After itself; ZAF's own retries would hide 429s from the budget tracker.
-          autoRetry: false,
-          timeout,
-        });
-        const response = toHttpResponse(raw);
-        if (!response) throw new Error('no response');
-        return response;
-      } catch (failure) {
-        const response = toHttpResponse(failure);
-        if (response) return response;
-        throw new Error('Zendesk did not answer', { cause: failure });
-      }
+    async request(request) {
+      const { sendRequest } = await loadRequestSender();
+      return sendRequest(sdk, request);
     },
     async settings() {
       const metadata = await sdk.metadata();

@@ -1,35 +1,19 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { SM } from '@zendeskgarden/react-typography';
-import type { ComponentType, LazyExoticComponent } from 'react';
-import { lazy, Suspense, useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import styled from 'styled-components';
 import type { GoalProgress } from '../../core/metrics/goalProgress';
+import { lazyWithSidebarTexts } from '../i18n/lazyWithSidebarTexts';
 import { useTranslator } from '../i18n/TranslatorContext';
 import type { GoalAnswersPanelProps } from './GoalAnswersPanel';
 
-type Panel = LazyExoticComponent<ComponentType<GoalAnswersPanelProps>>;
-const panels = new Map<string, Panel>();
-
 /**
- * The panel, its requests, their checks and its texts (the catalog's `sidebar` part, which a first paint has
- * not loaded yet) load when the agent opens it, not with every sidebar.
+ * The panel, its requests, their checks and its texts load when the agent opens it, not with every sidebar.
  */
-function panelFor(locale: string): Panel {
-  let panel = panels.get(locale);
-  if (!panel) {
-    panel = lazy(() =>
-      Promise.all([
-        import(/* webpackChunkName: "answers" */ './GoalAnswersPanel'),
-        import('../i18n/laterParts').then((parts) => parts.loadSidebarTexts(locale)),
-      ]).then(
-        ([module]) => module,
-        () => ({ default: PanelUnavailable }),
-      ),
-    );
-    panels.set(locale, panel);
-  }
-  return panel;
-}
+const panelFor = lazyWithSidebarTexts<GoalAnswersPanelProps>(
+  () => import(/* webpackChunkName: "answers" */ './GoalAnswersPanel').then((module) => module.default),
+  PanelUnavailable,
+);
 
 /** The panel's chunk could not load (offline): say so where it would have been, not as a crash. */
 function PanelUnavailable() {

@@ -2,26 +2,25 @@ import { Anchor } from '@zendeskgarden/react-buttons';
 import { Progress } from '@zendeskgarden/react-loaders';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
-import { lazy, Suspense, useId } from 'react';
+import { Suspense, useId } from 'react';
 import styled from 'styled-components';
 import type { GoalProgress, GoalStatus } from '../../core/metrics/goalProgress';
 import type { GoalTrend } from '../../core/trends/goalTrend';
 import { expectedByNow } from '../../core/metrics/goalProgress';
 import { useClient } from '../ClientProvider';
+import { lazyWithSidebarTexts } from '../i18n/lazyWithSidebarTexts';
 import { useTranslator } from '../i18n/TranslatorContext';
 import { StatusTag } from './StatusTag';
 import { goalLabel, valueText } from './goalText';
 
 /**
- * Trend lines come after the figures: their drawing is a chunk of its own, fetched by the first row that has a
- * trend, so the first paint's bundle carries the bars alone. A chunk that cannot load leaves the row without
- * its line, not the sidebar without its board.
+ * Trend lines come after the figures: their drawing and words are chunks of their own, fetched by the first row
+ * that has a trend, so the first paint's bundle carries the bars alone. A chunk that cannot load leaves the row
+ * without its line, not the sidebar without its board.
  */
-const TrendLine = lazy(() =>
-  import(/* webpackChunkName: "trends" */ './TrendLine').then(
-    (module) => ({ default: module.TrendLine }),
-    () => ({ default: () => null }),
-  ),
+const trendLineFor = lazyWithSidebarTexts<{ trend: GoalTrend }>(
+  () => import(/* webpackChunkName: "trends" */ './TrendLine').then((module) => module.TrendLine),
+  () => null,
 );
 
 const StyledRow = styled.li`
@@ -79,6 +78,7 @@ export function GoalRow({
   const label = goalLabel(translator, progress.goal);
   const value = valueText(translator, progress);
   const { pace, share, oldestWaiting, stretch } = progress;
+  const TrendLine = trendLineFor(translator.locale);
   return (
     <StyledRow aria-labelledby={labelId}>
       <StyledHeader>

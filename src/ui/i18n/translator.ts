@@ -1,6 +1,6 @@
 import type { Message, MessageValue } from '../../core/goals/message';
 import type en from '../../../translations/en.json';
-import firstPaintEnglish from '../../../translations/en.json?part=firstPaint';
+import startupEnglish from '../../../translations/en.json?part=startup';
 import { PSEUDO_LOCALE, pseudoLocalized } from './pseudoLocale';
 
 export const SHIPPED_LOCALES = ['en', 'de', 'fr', 'es', 'ja', 'pt-br'] as const;
@@ -8,19 +8,20 @@ export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
 
 /**
  * Each catalog comes in three parts (scripts/catalogPartLoader.js): `firstPaint`, the board's texts;
- * `sidebar`, the rest of the sidebar's (settings problems, errors, the answers panel), loaded with its engine;
- * `pages`, the nav_bar page's (studio, team page, summaries), which the sidebar never loads.
+ * `sidebar`, the rest of the sidebar's (settings problems, errors, the answers panel, trend lines), loaded with
+ * its engine; `pages`, the nav_bar page's (studio, team page, summaries), which the sidebar never loads.
  */
 export type CatalogPart = 'firstPaint' | 'sidebar' | 'pages';
 
 type Catalog = typeof en;
 type Texts = Record<string, unknown>;
 /**
- * English's first-paint part is in the main bundle (the fallback, and the loading screen's words before the
- * agent's locale is known); every other part is its own chunk, loaded by loadCatalogPart() for who needs it.
+ * main.js carries only English's startup texts: the loading, not-in-Zendesk and failed views drawn before the
+ * agent's language is known. Every part is a chunk per language, loaded by loadCatalogPart() for who needs it:
+ * the first paint's bundle holds no language's board texts but the agent's.
  */
-const CATALOGS = new Map<ShippedLocale, Texts>([['en', firstPaintEnglish]]);
-const LOADED = new Set<string>(['en:firstPaint']);
+const CATALOGS = new Map<ShippedLocale, Texts>([['en', startupEnglish]]);
+const LOADED = new Set<string>();
 
 const isTexts = (value: unknown): value is Texts =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,9 +39,19 @@ function merged(into: Texts, part: Texts): Texts {
 /** Imports one language's part of the catalog (a lazy chunk per language and part). */
 export type PartImporter = (language: ShippedLocale) => Promise<{ default: unknown }>;
 
+async function loadPart(language: ShippedLocale, part: CatalogPart, importPart: PartImporter) {
+  if (LOADED.has(`${language}:${part}`)) return;
+  const loaded = (await importPart(language)).default;
+  if (!isTexts(loaded)) throw new Error(`The ${language} ${part} texts are not a catalog`);
+  CATALOGS.set(language, merged(CATALOGS.get(language) ?? {}, loaded));
+  LOADED.add(`${language}:${part}`);
+}
+
 /**
- * Loads a part of the agent's language so translators can use it, and English's part too: the fallback for
- * any text a translation lacks. The later parts' importers live in laterParts.ts, outside the main bundle.
+ * Loads a part of the agent's language so translators can use it. Every shipped catalog has every text (a
+ * test fails otherwise), so English is loaded only when the agent's language cannot be (its chunk failed);
+ * rejects when neither could, so the caller shows no view whose texts are missing. The later parts'
+ * importers live in laterParts.ts, outside the main bundle.
  */
 export async function loadCatalogPart(
   locale: string,
@@ -48,23 +59,15 @@ export async function loadCatalogPart(
   importPart: PartImporter,
 ): Promise<void> {
   const language = shippedLocale(locale);
-  const languages: ShippedLocale[] = language === 'en' ? ['en'] : ['en', language];
-  await Promise.all(
-    languages.map(async (wanted) => {
-      if (LOADED.has(`${wanted}:${part}`)) return;
-      try {
-        const loaded = (await importPart(wanted)).default;
-        if (!isTexts(loaded)) return;
-        CATALOGS.set(wanted, merged(CATALOGS.get(wanted) ?? {}, loaded));
-        LOADED.add(`${wanted}:${part}`);
-      } catch {
-        // A chunk that cannot load (offline, blocked): English it is, rather than no sidebar.
-      }
-    }),
-  );
+  try {
+    await loadPart(language, part, importPart);
+  } catch (failure) {
+    if (language === 'en') throw failure;
+    await loadPart('en', part, importPart);
+  }
 }
 
-/** Loads the board's texts in the agent's language: what the first paint needs. */
+/** Loads the board's texts in the agent's language: what the first paint needs; rejects if none could load. */
 export const loadLocale = (locale: string): Promise<void> =>
   loadCatalogPart(
     locale,
@@ -156,7 +159,7 @@ export function createTranslator(locale: string): Translator {
   // loaded later (the answers panel's, opened from the first paint) speaks through translators made before.
   const pluralRules = (of: string) => formatter(`plural:${of}`, () => new Intl.PluralRules(of));
   const catalogs = () => {
-    const english = CATALOGS.get('en') ?? firstPaintEnglish;
+    const english = CATALOGS.get('en') ?? startupEnglish;
     return [
       {
         texts: CATALOGS.get(language) ?? english,
