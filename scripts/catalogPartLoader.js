@@ -27,6 +27,8 @@ const RULES = [
   ['ui.stale', 'sidebar'],
   // The trend lines are drawn after the first paint (their own chunk), which loads these with them.
   ['ui.trend', 'sidebar'],
+  // The first paint shows its nudges as they were worded (lastBoard.ts); the engine's board words them anew.
+  ['ui.nudges', 'sidebar'],
 ];
 const PARTS = ['firstPaint', 'sidebar', 'pages'];
 /** First-paint texts of the views drawn before the agent's language is known (StartupView, the crash view). */

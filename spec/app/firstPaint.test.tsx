@@ -25,6 +25,9 @@ function readGoals() {
   }));
 }
 
+/** The nudges as the agent reads them, or null when there are none. */
+const readNudges = () => screen.queryByRole('region', { name: 'Coaching' })?.textContent ?? null;
+
 async function sidebarSeenBefore(client: FakeClient) {
   const full = await renderGoalpost(client);
   await screen.findByRole('progressbar', { name: 'Solved today' });
@@ -32,9 +35,10 @@ async function sidebarSeenBefore(client: FakeClient) {
   // The trend lines, loaded once the first figures are in.
   await screen.findByText(/^Last working day/);
   const seen = readGoals();
+  const nudges = readNudges();
   full.engine.dispose();
   full.unmount();
-  return { seen, storage: full.storage as MemoryStore };
+  return { seen, nudges, storage: full.storage as MemoryStore };
 }
 
 async function paintFirst(client: FakeClient, storage: MemoryStore) {
@@ -53,7 +57,7 @@ async function paintFirst(client: FakeClient, storage: MemoryStore) {
 describe('the sidebar’s first paint', () => {
   it('shows the agent the board they last saw, word for word, before any request', async () => {
     const client = createFakeClient({ settings: { goals: GOALS } });
-    const { seen, storage } = await sidebarSeenBefore(client);
+    const { seen, nudges, storage } = await sidebarSeenBefore(client);
     const requestsBefore = client.zendesk.log.length;
 
     await paintFirst(client, storage);
@@ -63,6 +67,9 @@ describe('the sidebar’s first paint', () => {
       expect.arrayContaining(['Solved today', 'CSAT this week', 'Team solved this week']),
     );
     expect(readGoals()).toEqual(seen);
+    // The nudge as it was worded, though the first paint's bundle has none of the nudges' texts.
+    expect(nudges).toMatch(/^CSAT this week is 73% from 11 ratings, under your 80% floor\./);
+    expect(readNudges()).toBe(nudges);
     expect(screen.getByRole('region', { name: 'My goals' })).toBeInTheDocument();
     expect(screen.getByText(/^Updated/)).toBeInTheDocument();
     expect(client.zendesk.log.length).toBe(requestsBefore);
@@ -78,6 +85,19 @@ describe('the sidebar’s first paint', () => {
     });
     expect(await readStartContext(colleague, storage, client.zendesk.now)).toEqual(
       expect.objectContaining({ agentId: 3720452, lastBoard: null }),
+    );
+  });
+
+  it('paints no board worded in another language than the agent’s own now', async () => {
+    const client = createFakeClient({ settings: { goals: GOALS } });
+    const { storage } = await sidebarSeenBefore(client);
+    const key = storageKeys.lastBoard({ accountSubdomain: 'goalpost-demo', agentId: 3720451 });
+    const kept = JSON.parse(storage.getItem(key)!) as { board: { locale: string } };
+    expect(kept.board.locale).toBe('en-IE');
+    kept.board.locale = 'de';
+    storage.setItem(key, JSON.stringify(kept));
+    expect(await readStartContext(client, storage, client.zendesk.now)).toEqual(
+      expect.objectContaining({ agentId: 3720451, locale: 'en-IE', lastBoard: null }),
     );
   });
 

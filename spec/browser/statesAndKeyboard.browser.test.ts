@@ -53,6 +53,7 @@ test('the first paint shows the last board, axe clean, and keeps it when the sid
   const solved = await sidebar(page, ticketId)
     .getByRole('progressbar', { name: 'Solved today' })
     .getAttribute('aria-valuetext');
+  const coaching = await sidebar(page, ticketId).getByRole('region', { name: 'Coaching' }).textContent();
 
   // The next ticket's sidebar, its engine held back (a slow network), then not coming at all (offline).
   let releaseEngine: () => void = () => undefined;
@@ -66,6 +67,9 @@ test('the first paint shows the last board, axe clean, and keeps it when the sid
   const bar = frame.getByRole('progressbar', { name: 'Solved today' });
   await bar.waitFor({ timeout: 30_000 });
   await expect(bar.getAttribute('aria-valuetext')).resolves.toBe(solved);
+  // The nudges as they were worded: the first paint's bundle has none of the nudges' texts.
+  expect(coaching).toMatch(/\w+/);
+  await expect(frame.getByRole('region', { name: 'Coaching' }).textContent()).resolves.toBe(coaching);
   await expect(axeViolationsIn(page, await sidebarFrame(page, ticketId))).resolves.toEqual([]);
 
   releaseEngine();

@@ -41,6 +41,7 @@ const backlog: GoalProgress = {
 
 const board = (changes: Partial<LastBoard> = {}): LastBoard => ({
   savedAt: NOW,
+  locale: 'en-US',
   refreshedAt: NOW - 120_000,
   progress: [solvedToday, backlog],
   nudges: [],
@@ -79,6 +80,7 @@ describe('the last board, kept for the next sidebar’s first paint', () => {
       id: 'halfway',
       kind: 'celebration',
       periodEnd: NOW + 60_000,
+      text: 'Halfway to 12 solved today. Keep the quality up.',
     } as unknown as LastBoard['nudges'][0];
     store.save(board({ progress: [backlog], nudges: [nudge] }));
     expect(store.read(NOW + 59_000)).not.toBeNull();
@@ -102,12 +104,16 @@ describe('the last board, kept for the next sidebar’s first paint', () => {
       '{not json',
       'null',
       JSON.stringify({ version: 99, board: board() }),
-      JSON.stringify({ version: 1, board: { ...board(), progress: 'many' } }),
-      JSON.stringify({ version: 1, board: board({ progress: [{ ...solvedToday, goal: null }] as never }) }),
+      // The first format: its nudges were not kept as worded.
+      JSON.stringify({ version: 1, board: board() }),
+      JSON.stringify({ version: 2, board: { ...board(), progress: 'many' } }),
+      JSON.stringify({ version: 2, board: board({ progress: [{ ...solvedToday, goal: null }] as never }) }),
       JSON.stringify({
-        version: 1,
+        version: 2,
         board: board({ progress: [{ ...solvedToday, fraction: '58%' }] as never }),
       }),
+      JSON.stringify({ version: 2, board: { ...board(), locale: undefined } }),
+      JSON.stringify({ version: 2, board: board({ nudges: [{ periodEnd: NOW + 60_000 }] as never }) }),
     ]) {
       storage.setItem(key, damaged);
       expect(store.read(NOW)).toBeNull();

@@ -27,13 +27,16 @@ const FIRST_PAINT = src(
   'ui/components/FreshnessFooter.tsx',
   'ui/components/GapsNotice.tsx',
   'ui/components/GoalAnswers.tsx',
-  'core/nudges',
 );
 /** The views drawn before the agent's language is known, in main.js's English startup texts. */
 const BEFORE_THE_LANGUAGE = src('ui/StartupView.tsx');
-/** What the full sidebar adds once its chunk (and the catalog's `sidebar` part) has loaded; trend lines too. */
+/**
+ * What the full sidebar adds once its chunk (and the catalog's `sidebar` part) has loaded; trend lines too, and
+ * the nudges' wording (a first paint shows its nudges as they were worded).
+ */
 const REST_OF_SIDEBAR = src(
   'ui/components/TrendLine.tsx',
+  'core/nudges',
   'ui/GoalpostApp.tsx',
   'ui/components/BoardNotices.tsx',
   'ui/components/DataNotice.tsx',

@@ -30,11 +30,13 @@ export async function readStartContext(
   const [user, account] = await Promise.all([client.get('currentUser'), client.get('currentAccount')]);
   if (!isRecord(user) || typeof user.id !== 'number') return null;
   if (!isRecord(account) || typeof account.subdomain !== 'string') return null;
+  const locale = typeof user.locale === 'string' ? user.locale : 'en';
   const lastBoard = readLastBoard(store, account.subdomain, user.id, now);
   return {
     agentId: user.id,
-    locale: typeof user.locale === 'string' ? user.locale : 'en',
+    locale,
     isAdmin: user.role === 'admin',
-    lastBoard,
+    // Worded in another language (the agent changed theirs since): not painted, rather than half in each.
+    lastBoard: lastBoard?.locale === locale ? lastBoard : null,
   };
 }

@@ -10,13 +10,21 @@ import { lastBoardKey } from './storageKeys';
  * engine, settings parser and goal evaluation (a later chunk) have loaded, and replaces it when they have.
  * Settings problems are left out: they quote the settings text, which is never stored.
  */
+/**
+ * A nudge as it was worded on the board. The first paint shows the sentence as it was, so the bundle it loads
+ * in carries no nudge texts (about 1 KB gzip in every language); the engine's board words them afresh.
+ */
+export type KeptNudge = NudgeCandidate & { text: string };
+
 export interface LastBoard {
   /** When the board was drawn (epoch ms). */
   savedAt: number;
+  /** The agent's Zendesk locale it was worded in: a board in another language is not painted. */
+  locale: string;
   /** When its figures were fetched: the footer says how old they are. */
   refreshedAt: number;
   progress: GoalProgress[];
-  nudges: NudgeCandidate[];
+  nudges: KeptNudge[];
   pendingSolveCount: number;
   gaps: SnapshotGaps | null;
   isTeamViewPartial: boolean;
@@ -26,7 +34,8 @@ export interface LastBoard {
 /** Older figures are not worth a first paint: the sidebar says it is loading instead. */
 export const LAST_BOARD_MAX_AGE_MS = 12 * 3_600_000;
 
-export const LAST_BOARD_VERSION = 1;
+/** 2: nudges kept as worded, with the board's locale. An older record is not painted, and is overwritten. */
+export const LAST_BOARD_VERSION = 2;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,6 +68,7 @@ function paintable(stored: unknown, now: number): LastBoard | null {
   if (
     typeof board.savedAt !== 'number' ||
     typeof board.refreshedAt !== 'number' ||
+    typeof board.locale !== 'string' ||
     !Array.isArray(board.progress) ||
     !Array.isArray(board.nudges) ||
     !Array.isArray(board.trends)
@@ -68,7 +78,9 @@ function paintable(stored: unknown, now: number): LastBoard | null {
   const periodsStillRunning = board.progress.every(
     (p) => isDrawable(p) && (p.bounds === null || (isRecord(p.bounds) && Number(p.bounds.end) > now)),
   );
-  const nudgesStillDue = board.nudges.every((n) => isRecord(n) && Number(n.periodEnd) > now);
+  const nudgesStillDue = board.nudges.every(
+    (n) => isRecord(n) && typeof n.text === 'string' && Number(n.periodEnd) > now,
+  );
   return periodsStillRunning && nudgesStillDue ? board : null;
 }
 

@@ -15,6 +15,7 @@ import { GoalBoardView } from './components/GoalBoardView';
 import { useGoalBoard } from './hooks/useGoalBoard';
 import { useZafEvents } from './hooks/useZafEvents';
 import type { Translator } from './i18n/translator';
+import { useTranslator } from './i18n/TranslatorContext';
 import { SidebarProviders } from './SidebarProviders';
 
 export interface GoalpostAppProps {
@@ -55,6 +56,7 @@ function Board({
   trends = [],
   now,
 }: Omit<GoalpostAppProps, 'translator' | 'onReset'>) {
+  const translator = useTranslator();
   const board = useGoalBoard({
     engine,
     goals,
@@ -74,15 +76,16 @@ function Board({
     if (!lastBoard || state.status !== 'ready') return;
     lastBoard.save({
       savedAt: board.now,
+      locale: agent.locale,
       refreshedAt: state.refreshedAt,
       progress: board.progress,
-      nudges: board.nudges,
+      nudges: board.nudges.map((nudge) => ({ ...nudge, text: translator.formatMessage(nudge.message) })),
       pendingSolveCount: board.pendingSolveCount,
       gaps: state.gaps,
       isTeamViewPartial: state.isTeamViewPartial,
       trends: [...trends],
     });
-  }, [board, lastBoard, trends]);
+  }, [board, lastBoard, trends, agent.locale, translator]);
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;

@@ -3,6 +3,7 @@ import { Well } from '@zendeskgarden/react-notifications';
 import { SM } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import type { NudgeCandidate } from '../../core/nudges/nudgeRules';
+import type { DrawnNudge } from '../hooks/useGoalBoard';
 import { useClient } from '../ClientProvider';
 import { useTranslator } from '../i18n/TranslatorContext';
 
@@ -26,7 +27,7 @@ export function NudgeList({
   nudges,
   onDismiss,
 }: {
-  nudges: readonly NudgeCandidate[];
+  nudges: readonly DrawnNudge[];
   onDismiss: (nudge: NudgeCandidate) => void;
 }) {
   const translator = useTranslator();
@@ -35,7 +36,7 @@ export function NudgeList({
   return (
     <section aria-label={translator.t('ui.sections.coaching')}>
       {nudges.map((nudge) => {
-        const text = translator.formatMessage(nudge.message);
+        const text = nudge.text ?? translator.formatMessage(nudge.message);
         const { ticketId } = nudge;
         return (
           <StyledNudge key={nudge.id} isRecessed={nudge.kind !== 'quality'} data-nudge={nudge.rule}>

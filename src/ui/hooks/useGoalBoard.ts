@@ -43,11 +43,14 @@ export type BoardState =
       isTeamViewPartial: boolean;
     };
 
+/** A nudge to show; `text` when it is shown as it was worded before (the first paint's last board). */
+export type DrawnNudge = NudgeCandidate & { text?: string };
+
 export interface GoalBoard {
   state: BoardState;
   now: number;
   progress: GoalProgress[];
-  nudges: NudgeCandidate[];
+  nudges: DrawnNudge[];
   pendingSolveCount: number;
   /** The board's clock, for countdowns. */
   clock: () => number;
