@@ -81,16 +81,21 @@ function start(): void {
       random: Math.random,
     };
     try {
-      if ((await client.context()).location === 'nav_bar') {
+      // Where this frame is and who is looking, asked of ZAF at once: each answer is a round trip to Zendesk's
+      // page, and the first paint waits for both. The sidebar's first paint is the board this agent last saw,
+      // drawn by this small bundle; the engine, settings parser and goal evaluation (the `sidebar` chunk) load
+      // after it and redraw it with current figures.
+      const [{ location }, context] = await Promise.all([
+        client.context(),
+        readStartContext(client, window.localStorage, Date.now()).catch(() => null),
+      ]);
+      if (location === 'nav_bar') {
         // The goal studio is its own chunk: the sidebar, which loads on every ticket, never carries it.
         const { composeStudio } = await import(/* webpackChunkName: "studio" */ './app/composeStudio');
         render(await composeStudio({ client, storage: window.localStorage, timing }));
         failures = 0;
         return;
       }
-      // The first paint is the board this agent last saw, drawn by this small bundle; the engine, settings
-      // parser and goal evaluation (the `sidebar` chunk) load after it and redraw it with current figures.
-      const context = await readStartContext(client, window.localStorage, Date.now()).catch(() => null);
       // The agent's board texts: the last board's words, and the loading and failed views' once loaded.
       const boardTexts = context
         ? loadLocale(context.locale).then(
