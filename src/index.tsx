@@ -8,7 +8,7 @@ import { createZafClient, loadRequestSender } from './data/zaf/zafClient';
 import { LastBoardApp } from './ui/LastBoardApp';
 import type { StartupState } from './ui/StartupView';
 import { StartupView } from './ui/StartupView';
-import { createTranslator, loadLocale } from './ui/i18n/translator';
+import { createTranslator, loadLocale, shippedLocale } from './ui/i18n/translator';
 
 const FIRST_RETRY_SECONDS = 15;
 const MAX_RETRY_SECONDS = 300;
@@ -44,12 +44,16 @@ function start(): void {
   let failures = 0;
   /** The first paint (the agent's last board) is on screen and the full sidebar is not yet. */
   let isShowingLastBoard = false;
+  let isShowingLoading = false;
   const render = (element: ReactElement) => {
     window.clearTimeout(loadingTimer);
+    isShowingLoading = false;
     root.render(element);
   };
-  const show = (state: StartupState, onRetry: () => void = () => undefined) =>
+  const show = (state: StartupState, onRetry: () => void = () => undefined) => {
     render(<StartupView state={state} translator={translator} onRetry={onRetry} />);
+    isShowingLoading = state.kind === 'loading';
+  };
   // The sidebar is never blank for long, however slow Zendesk is: "Loading" comes within LOADING_DELAY_MS.
   const showLoadingSoon = () => {
     window.clearTimeout(loadingTimer);
@@ -96,14 +100,19 @@ function start(): void {
         failures = 0;
         return;
       }
-      // The agent's board texts: the last board's words, and the loading and failed views' once loaded.
+      // The agent's board texts, in their own language (not English instead): the last board's words, and the
+      // loading and failed views' once loaded.
       const boardTexts = context
         ? loadLocale(context.locale).then(
-            () => true,
+            (language) => language === shippedLocale(context.locale),
             () => false,
           )
         : null;
       if (context) translator = createTranslator(context.locale);
+      // A loading view up before the agent's language was known says it again, in their words.
+      void boardTexts?.then((loaded) => {
+        if (loaded && isShowingLoading) show({ kind: 'loading' });
+      });
       if (!context?.lastBoard && isShowingLastBoard) {
         // A retry over a last board that has since gone stale (its period over, or 12 h old): it goes.
         isShowingLastBoard = false;

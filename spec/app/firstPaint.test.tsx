@@ -88,6 +88,19 @@ describe('the sidebar’s first paint', () => {
     );
   });
 
+  it('shows the nudges as they were worded, without wording them again', async () => {
+    const client = createFakeClient({ settings: { goals: GOALS } });
+    const { storage } = await sidebarSeenBefore(client);
+    const key = storageKeys.lastBoard({ accountSubdomain: 'goalpost-demo', agentId: 3720451 });
+    const kept = JSON.parse(storage.getItem(key)!) as { board: { nudges: { text: string }[] } };
+    kept.board.nudges[0]!.text = 'CSAT this week is under your floor (as worded on the last board).';
+    storage.setItem(key, JSON.stringify(kept));
+
+    await paintFirst(client, storage);
+
+    expect(readNudges()).toContain('CSAT this week is under your floor (as worded on the last board).');
+  });
+
   it('paints no board worded in another language than the agent’s own now', async () => {
     const client = createFakeClient({ settings: { goals: GOALS } });
     const { storage } = await sidebarSeenBefore(client);

@@ -92,8 +92,28 @@ test('a last board whose day is over leaves the screen at the next retry, for th
   await expect(frame.getByRole('progressbar').count()).resolves.toBe(0);
 });
 
-test('a German agent’s first paint is in German; with no texts to be had, the failure is said in words', async () => {
+test('a German agent’s loading view and first paint are in German; with no texts to be had, the failure is said in words', async () => {
   const { page } = browser;
+  // No board kept yet, the engine slow to come and his texts slower: "Loading" in the English main.js
+  // carries, then in German once his texts are in.
+  const held = (pattern: string) => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    void page.route(pattern, async (route) => {
+      await released;
+      await route.continue();
+    });
+    return release;
+  };
+  const releaseEngine = held('**/assets/sidebar.js');
+  const releaseGerman = held('**/assets/locale-de-json.js');
+  await page.goto(`${simulatorUrl()}?agent=${JONAS}`);
+  const loading = sidebar(page, (await simState(JONAS)).openTickets[0]!.id).getByRole('status');
+  await loading.getByText('Loading your goals…').waitFor({ timeout: 30_000 });
+  releaseGerman();
+  await loading.getByText('Deine Ziele werden geladen…').waitFor({ timeout: 30_000 });
+  releaseEngine();
+
   const ticketId = await boardKeptFor(JONAS);
 
   // The next ticket's sidebar, offline for its engine: the last board, in the agent's own language.

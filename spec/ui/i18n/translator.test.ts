@@ -74,10 +74,11 @@ describe('loading a language’s texts', () => {
   it('loads only the agent’s language when its texts load', async () => {
     const { loadCatalogPart, createTranslator: translatorFor } = await freshTranslatorModule();
     const asked: string[] = [];
-    await loadCatalogPart('de-DE', 'firstPaint', async (language) => {
+    const loaded = await loadCatalogPart('de-DE', 'firstPaint', async (language) => {
       asked.push(language);
       return { default: { ui: { refresh: 'Aktualisieren' } } };
     });
+    expect(loaded).toBe('de');
     expect(asked).toEqual(['de']);
     expect(translatorFor('de-DE').t('ui.refresh')).toBe('Aktualisieren');
   });
@@ -85,22 +86,26 @@ describe('loading a language’s texts', () => {
   it('speaks English, not raw keys, when the agent’s language cannot load', async () => {
     const { loadCatalogPart, createTranslator: translatorFor } = await freshTranslatorModule();
     const asked: string[] = [];
-    await loadCatalogPart('fr-FR', 'firstPaint', async (language) => {
+    // Said, so the first paint can tell: a French board is not painted with English words around it.
+    const loaded = await loadCatalogPart('fr-FR', 'firstPaint', async (language) => {
       asked.push(language);
       if (language === 'fr') throw new Error('Loading chunk locale-fr-json failed');
       return { default: boardTexts };
     });
+    expect(loaded).toBe('en');
     expect(asked).toEqual(['fr', 'en']);
     expect(translatorFor('fr-FR').t('ui.status.onTrack')).toBe('On track');
   });
 
-  it('fails when no language’s texts could load, and the startup views still have their words', async () => {
-    const { loadCatalogPart, createTranslator: translatorFor } = await freshTranslatorModule();
+  it('fails when no language’s texts could load, so no view is drawn without its words', async () => {
+    const { loadCatalogPart } = await freshTranslatorModule();
+    const asked: string[] = [];
     await expect(
-      loadCatalogPart('ja', 'firstPaint', () => Promise.reject(new Error('offline'))),
+      loadCatalogPart('ja', 'firstPaint', (language) => {
+        asked.push(language);
+        return Promise.reject(new Error('offline'));
+      }),
     ).rejects.toThrow('offline');
-    const translator = translatorFor('ja');
-    expect(translator.t('ui.loading')).toBe('Loading your goals…');
-    expect(translator.t('ui.tryAgain')).toBe('Try again');
+    expect(asked).toEqual(['ja', 'en']);
   });
 });

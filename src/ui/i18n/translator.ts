@@ -40,35 +40,36 @@ function merged(into: Texts, part: Texts): Texts {
 export type PartImporter = (language: ShippedLocale) => Promise<{ default: unknown }>;
 
 async function loadPart(language: ShippedLocale, part: CatalogPart, importPart: PartImporter) {
-  if (LOADED.has(`${language}:${part}`)) return;
+  if (LOADED.has(`${language}:${part}`)) return language;
   const loaded = (await importPart(language)).default;
   if (!isTexts(loaded)) throw new Error(`The ${language} ${part} texts are not a catalog`);
   CATALOGS.set(language, merged(CATALOGS.get(language) ?? {}, loaded));
   LOADED.add(`${language}:${part}`);
+  return language;
 }
 
 /**
- * Loads a part of the agent's language so translators can use it. Every shipped catalog has every text (a
- * test fails otherwise), so English is loaded only when the agent's language cannot be (its chunk failed);
- * rejects when neither could, so the caller shows no view whose texts are missing. The later parts'
- * importers live in laterParts.ts, outside the main bundle.
+ * Loads a part of the agent's language so translators can use it, and says which language it loaded. Every
+ * shipped catalog has every text (a test fails otherwise), so English is loaded only when the agent's language
+ * cannot be (its chunk failed); rejects when neither could, so the caller shows no view whose texts are
+ * missing. The later parts' importers live in laterParts.ts, outside the main bundle.
  */
 export async function loadCatalogPart(
   locale: string,
   part: CatalogPart,
   importPart: PartImporter,
-): Promise<void> {
+): Promise<ShippedLocale> {
   const language = shippedLocale(locale);
   try {
-    await loadPart(language, part, importPart);
+    return await loadPart(language, part, importPart);
   } catch (failure) {
     if (language === 'en') throw failure;
-    await loadPart('en', part, importPart);
+    return loadPart('en', part, importPart);
   }
 }
 
 /** Loads the board's texts in the agent's language: what the first paint needs; rejects if none could load. */
-export const loadLocale = (locale: string): Promise<void> =>
+export const loadLocale = (locale: string): Promise<ShippedLocale> =>
   loadCatalogPart(
     locale,
     'firstPaint',
@@ -104,7 +105,8 @@ export interface Translator {
   time(at: number, timeZone: string): string;
 }
 
-function shippedLocale(locale: string): ShippedLocale {
+/** The shipped language an agent's locale is spoken in ("de-AT" is "de"); English for any other. */
+export function shippedLocale(locale: string): ShippedLocale {
   const lower = locale.toLowerCase().replace('_', '-');
   const language = lower.split('-')[0];
   // Portuguese is shipped as Brazil's; any other language by its first part ("fr-CA" → "fr").
