@@ -19,7 +19,7 @@ import { accountBudgetForPlan, createPoliteGet, DEFAULT_POLITENESS } from '../da
 import { createStoredRateState } from '../data/zendesk/sharedRateState';
 import { GoalpostApp } from '../ui/GoalpostApp';
 import { loadSidebarTexts } from '../ui/i18n/laterParts';
-import { createTranslator, loadLocale } from '../ui/i18n/translator';
+import { createTranslator, loadLocale, shippedLocale } from '../ui/i18n/translator';
 
 /** Everything the sidebar needs from its surroundings: the browser in the app, fakes in the UI tests. */
 export interface SidebarEnvironment {
@@ -89,7 +89,10 @@ export async function composeSidebar(
     );
   };
   const { agent, refined } = await loadAgentContext(client, getFor, storage, timing, env.waitForProfile);
-  await Promise.all([loadLocale(agent.locale), loadSidebarTexts(agent.locale)]);
+  const spoken = await Promise.all([loadLocale(agent.locale), loadSidebarTexts(agent.locale)]);
+  // A board worded in English because the agent's language did not load is not kept for the next first paint,
+  // which would show its nudges among the agent's own words.
+  const isInAgentsLanguage = spoken.every((language) => language === shippedLocale(agent.locale));
   let generation = 0;
   let current = assemble(agent);
   void refined?.then((late) => {
@@ -124,7 +127,9 @@ export async function composeSidebar(
     });
     const translator = createTranslator(agent.locale);
     const nudgeHistory = createNudgeHistoryStore(storage, agent.accountSubdomain, agent.agentId);
-    const lastBoard = createLastBoardStore(storage, agent.accountSubdomain, agent.agentId);
+    const lastBoard = isInAgentsLanguage
+      ? createLastBoardStore(storage, agent.accountSubdomain, agent.agentId)
+      : undefined;
     const draw = (histories: Histories) => (
       <GoalpostApp
         key={key}
