@@ -42,18 +42,18 @@ function start(): void {
   let retryTimer: number | undefined;
   let loadingTimer: number | undefined;
   let failures = 0;
-  /** The first paint (the agent's last board) is on screen and the full sidebar is not yet. */
-  let isShowingLastBoard = false;
-  let isShowingLoading = false;
-  const render = (element: ReactElement) => {
+  /** What is on screen: the loading view, the first paint (the agent's last board), or anything else. */
+  let onScreen: 'loading' | 'lastBoard' | 'other' = 'other';
+  const render = (element: ReactElement, shown: typeof onScreen = 'other') => {
     window.clearTimeout(loadingTimer);
-    isShowingLoading = false;
+    onScreen = shown;
     root.render(element);
   };
-  const show = (state: StartupState, onRetry: () => void = () => undefined) => {
-    render(<StartupView state={state} translator={translator} onRetry={onRetry} />);
-    isShowingLoading = state.kind === 'loading';
-  };
+  const show = (state: StartupState, onRetry: () => void = () => undefined) =>
+    render(
+      <StartupView state={state} translator={translator} onRetry={onRetry} />,
+      state.kind === 'loading' ? 'loading' : 'other',
+    );
   // The sidebar is never blank for long, however slow Zendesk is: "Loading" comes within LOADING_DELAY_MS.
   const showLoadingSoon = () => {
     window.clearTimeout(loadingTimer);
@@ -75,7 +75,7 @@ function start(): void {
     window.clearTimeout(retryTimer);
     // A retry replaces a failure message at once; a first start gives the last board its chance first; a
     // last board on screen stays there.
-    if (!isShowingLastBoard) {
+    if (onScreen !== 'lastBoard') {
       if (failures > 0) show({ kind: 'loading' });
       else showLoadingSoon();
     }
@@ -111,11 +111,10 @@ function start(): void {
       if (context) translator = createTranslator(context.locale);
       // A loading view up before the agent's language was known says it again, in their words.
       void boardTexts?.then((loaded) => {
-        if (loaded && isShowingLoading) show({ kind: 'loading' });
+        if (loaded && onScreen === 'loading') show({ kind: 'loading' });
       });
-      if (!context?.lastBoard && isShowingLastBoard) {
+      if (!context?.lastBoard && onScreen === 'lastBoard') {
         // A retry over a last board that has since gone stale (its period over, or 12 h old): it goes.
-        isShowingLastBoard = false;
         show({ kind: 'loading' });
       }
       // A board whose words could not load (its chunk failed: offline) is not drawn in raw keys.
@@ -130,8 +129,8 @@ function start(): void {
               if (failures > 0) void attempt();
             }}
           />,
+          'lastBoard',
         );
-        isShowingLastBoard = true;
         await afterPaint();
       }
       // The code that sends requests loads beside the sidebar's, not after it (a failure is the first request's).
@@ -155,7 +154,6 @@ function start(): void {
         (element) => render(element),
       );
       failures = 0;
-      isShowingLastBoard = false;
       render(sidebar.element);
     } catch {
       // ZAF itself did not answer (timeout) or answered nonsense, or the sidebar's chunk did not load
@@ -164,7 +162,7 @@ function start(): void {
       const base = Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** (failures - 1));
       let seconds = Math.round(base / 2 + (Math.random() * base) / 2);
       const retryNow = () => void attempt();
-      if (isShowingLastBoard) {
+      if (onScreen === 'lastBoard') {
         // The last board stays, its age in its footer: a failed start takes no figures away.
         retryTimer = window.setTimeout(retryNow, seconds * 1000);
         return;

@@ -3,19 +3,19 @@ import type { GoalProgress } from '../core/metrics/goalProgress';
 import type { NudgeCandidate } from '../core/nudges/nudgeRules';
 import type { GoalTrend } from '../core/trends/goalTrend';
 import type { KeyValueStore } from './engine/snapshotCache';
-import { lastBoardKey } from './storageKeys';
+import { storageKeys } from './storageKeys';
 
-/**
- * The board this agent's sidebar last showed, as plain data: the next sidebar paints it at once, before the
- * engine, settings parser and goal evaluation (a later chunk) have loaded, and replaces it when they have.
- * Settings problems are left out: they quote the settings text, which is never stored.
- */
 /**
  * A nudge as it was worded on the board. The first paint shows the sentence as it was, so the bundle it loads
  * in carries no nudge texts (about 1 KB gzip in every language); the engine's board words them afresh.
  */
 export type KeptNudge = NudgeCandidate & { text: string };
 
+/**
+ * The board this agent's sidebar last showed, as plain data: the next sidebar paints it at once, before the
+ * engine, settings parser and goal evaluation (a later chunk) have loaded, and replaces it when they have.
+ * Settings problems are left out: they quote the settings text, which is never stored.
+ */
 export interface LastBoard {
   /** When the board was drawn (epoch ms). */
   savedAt: number;
@@ -92,7 +92,10 @@ export function readLastBoard(
   now: number,
 ): LastBoard | null {
   try {
-    return paintable(JSON.parse(store.getItem(lastBoardKey({ accountSubdomain, agentId })) ?? 'null'), now);
+    return paintable(
+      JSON.parse(store.getItem(storageKeys.lastBoard({ accountSubdomain, agentId })) ?? 'null'),
+      now,
+    );
   } catch {
     return null;
   }

@@ -13,12 +13,6 @@ interface AgentScope {
 const agentKey = (name: string, { accountSubdomain, agentId }: AgentScope) =>
   `goalpost:${name}:${accountSubdomain}:${agentId}`;
 
-/**
- * The board last shown (figures, nudges, trends as drawn), painted by the next sidebar before its engine loads.
- * Named on its own too: the first paint's bundle needs this one name, not the whole list.
- */
-export const lastBoardKey = (scope: AgentScope) => agentKey('v1:lastBoard', scope);
-
 export const storageKeys = {
   /** Last good figures (snapshotCache.ts, compact v2 format). */
   figures: (scope: AgentScope) => agentKey('v2', scope),
@@ -26,8 +20,8 @@ export const storageKeys = {
   pendingSolves: (scope: AgentScope) => agentKey('v1:pending', scope),
   /** Which tab fetches for all, where the browser has no Web Locks. */
   lease: (scope: AgentScope) => agentKey('v1:lease', scope),
-  /** The board last shown: see lastBoardKey. */
-  lastBoard: lastBoardKey,
+  /** The board last shown (figures, nudges as worded, trends), painted by the next sidebar before its engine loads. */
+  lastBoard: (scope: AgentScope) => agentKey('v1:lastBoard', scope),
   /** Dismissed and shown nudges. */
   nudgeHistory: (scope: AgentScope) => agentKey('v1:nudges', scope),
   /** The agent's reduced profile (groups, default group, ticket access). */

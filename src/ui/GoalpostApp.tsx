@@ -97,7 +97,7 @@ function Board({
     observer.observe(element);
     return () => observer.disconnect();
   }, [client]);
-  const isTeamViewPartial = board.state.status === 'ready' && board.state.isTeamViewPartial;
+  const refresh = () => engine.refresh('manual');
   return (
     <div ref={container}>
       <GoalBoardView
@@ -109,12 +109,11 @@ function Board({
             isAdmin={agent.role === 'admin'}
             now={board.now}
             timeZone={agent.timeZone}
-            onRetry={() => engine.refresh('manual')}
+            onRetry={refresh}
           />
         }
         isAdmin={agent.role === 'admin'}
-        isTeamViewPartial={isTeamViewPartial}
-        onRefresh={() => engine.refresh('manual')}
+        onRefresh={refresh}
         onOpenStudio={() => client.openAppPage()}
         trends={trends}
         agentId={agent.agentId}

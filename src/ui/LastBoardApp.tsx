@@ -62,7 +62,6 @@ export function LastBoardApp({ client, firstPaint, clock, onRefresh }: LastBoard
       <GoalBoardView
         board={board}
         isAdmin={isAdmin}
-        isTeamViewPartial={lastBoard.isTeamViewPartial}
         onRefresh={onRefresh}
         onOpenStudio={() => client.openAppPage()}
         trends={lastBoard.trends}

@@ -28,7 +28,6 @@ export interface GoalBoardViewProps {
    */
   notices?: ReactNode;
   isAdmin: boolean;
-  isTeamViewPartial: boolean;
   onRefresh: () => void;
   /** Admins only: the goal studio on the app's own page. */
   onOpenStudio?: () => void;
@@ -42,7 +41,6 @@ export function GoalBoardView({
   board,
   notices = null,
   isAdmin,
-  isTeamViewPartial,
   onRefresh,
   onOpenStudio,
   trends = [],
@@ -100,7 +98,7 @@ export function GoalBoardView({
                 ? t('ui.notVisibleTeam')
                 : isTeamLoading
                   ? t('ui.teamLoading')
-                  : isTeamViewPartial
+                  : state.status === 'ready' && state.isTeamViewPartial
                     ? t('ui.partialTeam')
                     : null
             }
